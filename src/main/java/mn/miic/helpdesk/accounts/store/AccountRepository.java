@@ -1,0 +1,343 @@
+package mn.miic.helpdesk.accounts.store;
+
+import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
+import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT_ORGANIZATION;
+import static mn.miic.helpdesk.db.jooq.Tables.PASSWORD_HISTORY;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.AccountDetails;
+import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.accounts.domain.PersonName;
+import mn.miic.helpdesk.accounts.domain.Phone;
+import mn.miic.helpdesk.accounts.domain.Role;
+import mn.miic.helpdesk.accounts.domain.RoleAssignment;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+
+/** Accounts, their extra organizations and password history, on the DSLContext of the caller's transaction. */
+public final class AccountRepository {
+
+    private static final Field<Set<Long>> ADDITIONAL_ORGS = multiset(select(ACCOUNT_ORGANIZATION.ORGANIZATION_ID)
+                    .from(ACCOUNT_ORGANIZATION)
+                    .where(ACCOUNT_ORGANIZATION.ACCOUNT_ID.eq(ACCOUNT.ID)))
+            .as("additional_orgs")
+            .convertFrom(r -> new HashSet<>(r.getValues(ACCOUNT_ORGANIZATION.ORGANIZATION_ID)));
+
+    private final DSLContext dsl;
+
+    public AccountRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Account> findById(long id) {
+        return selectAccounts().where(ACCOUNT.ID.eq(id)).fetchOptional(AccountRepository::map);
+    }
+
+    /** Reads the account and holds its row lock until the transaction ends. */
+    public Optional<Account> lockById(long id) {
+        return selectAccounts().where(ACCOUNT.ID.eq(id)).forUpdate().of(ACCOUNT).fetchOptional(AccountRepository::map);
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return selectAccounts().where(byUsername(username)).fetchOptional(AccountRepository::map);
+    }
+
+    public boolean isUsernameTaken(String username) {
+        return dsl.fetchExists(ACCOUNT, byUsername(username));
+    }
+
+    public boolean isEmailTaken(String email, Long exceptAccountId) {
+        Condition sameEmail = lower(ACCOUNT.EMAIL).eq(email.toLowerCase(Locale.ROOT));
+        return dsl.fetchExists(
+                ACCOUNT, exceptAccountId == null ? sameEmail : sameEmail.and(ACCOUNT.ID.ne(exceptAccountId)));
+    }
+
+    /** Usernames that start with a suggestion's stem, for finding the next free number. */
+    public Set<String> usernamesStartingWith(String stem) {
+        return new HashSet<>(dsl.select(lower(ACCOUNT.USERNAME))
+                .from(ACCOUNT)
+                .where(lower(ACCOUNT.USERNAME).startsWith(stem.toLowerCase(Locale.ROOT)))
+                .fetch(0, String.class));
+    }
+
+    /** The guide's search: by last name, first name or username (each word must match one), one organization. */
+    public AccountPage search(long organizationId, String text, StatusFilter filter, int page, int pageSize) {
+        Condition where = ACCOUNT.ORGANIZATION_ID.eq(organizationId);
+        for (String word : words(text)) {
+            where = where.and(lower(ACCOUNT.LAST_NAME)
+                    .startsWith(word)
+                    .or(lower(ACCOUNT.FIRST_NAME).startsWith(word))
+                    .or(lower(ACCOUNT.USERNAME).startsWith(word)));
+        }
+        where = switch (filter) {
+            case ALL -> where;
+            case ACTIVE -> where.and(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()));
+            case INACTIVE -> where.and(ACCOUNT.STATUS.ne(AccountStatus.ACTIVE.name()));
+        };
+        int total = dsl.fetchCount(ACCOUNT, where);
+        List<Account> accounts = selectAccounts()
+                .where(where)
+                .orderBy(lower(ACCOUNT.LAST_NAME), lower(ACCOUNT.FIRST_NAME), lower(ACCOUNT.USERNAME))
+                .limit(pageSize)
+                .offset(page * pageSize)
+                .fetch(AccountRepository::map);
+        return new AccountPage(accounts, page, pageSize, total);
+    }
+
+    public long insert(NewAccount account) {
+        AccountDetails d = account.details();
+        return translatingDuplicates(() -> {
+            long id = dsl.insertInto(ACCOUNT)
+                    .set(ACCOUNT.ORGANIZATION_ID, account.organizationId())
+                    .set(ACCOUNT.USERNAME, d.username())
+                    .set(ACCOUNT.FIRST_NAME, d.name().first())
+                    .set(ACCOUNT.LAST_NAME, d.name().last())
+                    .set(ACCOUNT.MIDDLE_INITIAL, d.name().middleInitial())
+                    .set(ACCOUNT.ROLE, d.role().role().name())
+                    .set(ACCOUNT.ORDERING, d.role().ordering())
+                    .set(ACCOUNT.STATUS, account.status().name())
+                    .set(ACCOUNT.LOCKED, account.locked())
+                    .set(ACCOUNT.AREA_CODE, d.phone().areaCode())
+                    .set(ACCOUNT.PHONE_NUMBER, d.phone().number())
+                    .set(ACCOUNT.EXTENSION, d.phone().extension())
+                    .set(ACCOUNT.EMAIL, d.email())
+                    .set(ACCOUNT.USER_DUA_DATE, d.userDuaDate())
+                    .set(ACCOUNT.LAST_SIGN_IN_AT, utc(account.lastSignInAt()))
+                    .set(ACCOUNT.CREATED_BY, account.createdBy())
+                    .set(ACCOUNT.UPDATED_BY, account.createdBy())
+                    .returning(ACCOUNT.ID)
+                    .fetchOne(ACCOUNT.ID);
+            replaceAdditionalOrganizations(id, d.additionalOrganizationIds());
+            return id;
+        });
+    }
+
+    /**
+     * Writes {@code after} over the row, but only if nobody changed it since {@code before} was read; otherwise the
+     * change is refused as "changed by someone else". Returns the account as stored.
+     */
+    public Account update(Account before, Account after, Long updatedBy) {
+        int rows = translatingDuplicates(() -> dsl.update(ACCOUNT)
+                .set(ACCOUNT.USERNAME, after.username())
+                .set(ACCOUNT.FIRST_NAME, after.name().first())
+                .set(ACCOUNT.LAST_NAME, after.name().last())
+                .set(ACCOUNT.MIDDLE_INITIAL, after.name().middleInitial())
+                .set(ACCOUNT.ROLE, after.role().role().name())
+                .set(ACCOUNT.ORDERING, after.role().ordering())
+                .set(ACCOUNT.STATUS, after.status().name())
+                .set(ACCOUNT.LOCKED, after.locked())
+                .set(ACCOUNT.AREA_CODE, after.phone().areaCode())
+                .set(ACCOUNT.PHONE_NUMBER, after.phone().number())
+                .set(ACCOUNT.EXTENSION, after.phone().extension())
+                .set(ACCOUNT.EMAIL, after.email())
+                .set(ACCOUNT.USER_DUA_DATE, after.userDuaDate())
+                .set(ACCOUNT.LAST_SIGN_IN_AT, utc(after.lastSignInAt()))
+                .set(ACCOUNT.REACTIVATED_AT, utc(after.reactivatedAt()))
+                .set(ACCOUNT.FAILED_SIGN_INS, after.failedSignIns())
+                .set(ACCOUNT.INACTIVATION_REASON, after.inactivationReason())
+                .set(ACCOUNT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(ACCOUNT.UPDATED_BY, updatedBy)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.ID.eq(before.id()))
+                .and(ACCOUNT.VERSION.eq(before.version()))
+                .execute());
+        if (rows == 0) {
+            throw Refusal.changedBySomeoneElse();
+        }
+        if (!before.additionalOrganizationIds().equals(after.additionalOrganizationIds())) {
+            replaceAdditionalOrganizations(before.id(), after.additionalOrganizationIds());
+        }
+        return findById(before.id()).orElseThrow();
+    }
+
+    public void setCurrentOrganization(long accountId, Long organizationId) {
+        dsl.update(ACCOUNT)
+                .set(ACCOUNT.CURRENT_ORGANIZATION_ID, organizationId)
+                .where(ACCOUNT.ID.eq(accountId))
+                .execute();
+    }
+
+    public Credential credential(long accountId) {
+        return dsl.select(ACCOUNT.PASSWORD_HASH, ACCOUNT.PASSWORD_EXPIRES_AT, ACCOUNT.MUST_CHANGE_PASSWORD)
+                .from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(accountId))
+                .fetchOne(r -> new Credential(r.value1(), instant(r.value2()), r.value3()));
+    }
+
+    /** Stores a new password state and bumps the version, so an open Edit User form sees the change. */
+    public void setCredential(long accountId, Credential credential, Long updatedBy) {
+        dsl.update(ACCOUNT)
+                .set(ACCOUNT.PASSWORD_HASH, credential.passwordHash())
+                .set(ACCOUNT.PASSWORD_EXPIRES_AT, utc(credential.expiresAt()))
+                .set(ACCOUNT.MUST_CHANGE_PASSWORD, credential.mustChange())
+                .set(ACCOUNT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(ACCOUNT.UPDATED_BY, updatedBy)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.ID.eq(accountId))
+                .execute();
+    }
+
+    public long addToHistory(long accountId, String passwordHash, boolean temporary) {
+        return dsl.insertInto(PASSWORD_HISTORY)
+                .set(PASSWORD_HISTORY.ACCOUNT_ID, accountId)
+                .set(PASSWORD_HISTORY.PASSWORD_HASH, passwordHash)
+                .set(PASSWORD_HISTORY.TEMPORARY, temporary)
+                .returning(PASSWORD_HISTORY.ID)
+                .fetchOne(PASSWORD_HISTORY.ID);
+    }
+
+    public void removeFromHistory(long historyId) {
+        dsl.deleteFrom(PASSWORD_HISTORY)
+                .where(PASSWORD_HISTORY.ID.eq(historyId))
+                .execute();
+    }
+
+    /** The most recent password hashes, newest first. */
+    public List<String> recentPasswordHashes(long accountId, int count) {
+        return dsl.select(PASSWORD_HISTORY.PASSWORD_HASH)
+                .from(PASSWORD_HISTORY)
+                .where(PASSWORD_HISTORY.ACCOUNT_ID.eq(accountId))
+                .orderBy(PASSWORD_HISTORY.ID.desc())
+                .limit(count)
+                .fetch(PASSWORD_HISTORY.PASSWORD_HASH);
+    }
+
+    /** Active accounts whose home is the organization and whose role manages users, but for one. */
+    public int countActiveManagers(long organizationId, long exceptAccountId) {
+        return countActive(organizationId, exceptAccountId, ACCOUNT.ROLE.in(managerRoles()));
+    }
+
+    public int countActiveHealthSystemUsers(long organizationId, long exceptAccountId) {
+        return countActive(organizationId, exceptAccountId, ACCOUNT.ROLE.eq(Role.HEALTH_SYSTEM_USER.name()));
+    }
+
+    private int countActive(long organizationId, long exceptAccountId, Condition role) {
+        return dsl.fetchCount(
+                ACCOUNT,
+                ACCOUNT.ORGANIZATION_ID
+                        .eq(organizationId)
+                        .and(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
+                        .and(ACCOUNT.ID.ne(exceptAccountId))
+                        .and(role));
+    }
+
+    private static List<String> managerRoles() {
+        List<String> names = new ArrayList<>();
+        for (Role r : Role.values()) {
+            if (r.managesUsers()) {
+                names.add(r.name());
+            }
+        }
+        return names;
+    }
+
+    private void replaceAdditionalOrganizations(long accountId, Set<Long> organizationIds) {
+        dsl.deleteFrom(ACCOUNT_ORGANIZATION)
+                .where(ACCOUNT_ORGANIZATION.ACCOUNT_ID.eq(accountId))
+                .execute();
+        for (Long orgId : organizationIds) {
+            dsl.insertInto(ACCOUNT_ORGANIZATION)
+                    .set(ACCOUNT_ORGANIZATION.ACCOUNT_ID, accountId)
+                    .set(ACCOUNT_ORGANIZATION.ORGANIZATION_ID, orgId)
+                    .execute();
+        }
+    }
+
+    /**
+     * Runs the statement in a savepoint, so that a duplicate username or email leaves the transaction usable (to
+     * suggest another username) and comes back as a domain error instead of a SQL one.
+     */
+    private <T> T translatingDuplicates(Supplier<T> statement) {
+        try {
+            return dsl.transactionResult(nested -> statement.get());
+        } catch (IntegrityConstraintViolationException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("account_username_uk")) {
+                throw new DuplicateAccountField(DuplicateAccountField.Field.USERNAME, e);
+            }
+            if (message.contains("account_email_uk")) {
+                throw new DuplicateAccountField(DuplicateAccountField.Field.EMAIL, e);
+            }
+            throw e;
+        }
+    }
+
+    private SelectJoinStep<Record> selectAccounts() {
+        List<Field<?>> fields = new ArrayList<>(List.of(ACCOUNT.fields()));
+        fields.add(ADDITIONAL_ORGS);
+        return dsl.select(fields).from(ACCOUNT);
+    }
+
+    private static Condition byUsername(String username) {
+        return lower(ACCOUNT.USERNAME).eq(username.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<String> words(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : text.trim().toLowerCase(Locale.ROOT).split("[\\s,]+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    private static Account map(Record r) {
+        return new Account(
+                r.get(ACCOUNT.ID),
+                r.get(ACCOUNT.ORGANIZATION_ID),
+                r.get(ACCOUNT.USERNAME),
+                new PersonName(r.get(ACCOUNT.FIRST_NAME), r.get(ACCOUNT.MIDDLE_INITIAL), r.get(ACCOUNT.LAST_NAME)),
+                new RoleAssignment(Role.valueOf(r.get(ACCOUNT.ROLE)), r.get(ACCOUNT.ORDERING)),
+                AccountStatus.valueOf(r.get(ACCOUNT.STATUS)),
+                r.get(ACCOUNT.LOCKED),
+                new Phone(r.get(ACCOUNT.AREA_CODE), r.get(ACCOUNT.PHONE_NUMBER), r.get(ACCOUNT.EXTENSION)),
+                r.get(ACCOUNT.EMAIL),
+                r.get(ACCOUNT.USER_DUA_DATE),
+                r.get(ACCOUNT.PASSWORD_HASH) != null,
+                instant(r.get(ACCOUNT.PASSWORD_EXPIRES_AT)),
+                r.get(ACCOUNT.MUST_CHANGE_PASSWORD),
+                instant(r.get(ACCOUNT.LAST_SIGN_IN_AT)),
+                instant(r.get(ACCOUNT.REACTIVATED_AT)),
+                r.get(ACCOUNT.FAILED_SIGN_INS),
+                r.get(ACCOUNT.INACTIVATION_REASON),
+                r.get(ADDITIONAL_ORGS),
+                r.get(ACCOUNT.CURRENT_ORGANIZATION_ID),
+                instant(r.get(ACCOUNT.CREATED_AT)),
+                instant(r.get(ACCOUNT.UPDATED_AT)),
+                r.get(ACCOUNT.VERSION));
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+}

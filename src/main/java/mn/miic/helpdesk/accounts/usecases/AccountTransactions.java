@@ -1,0 +1,49 @@
+package mn.miic.helpdesk.accounts.usecases;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditLog;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Runs a use case as one transaction: the change and its audit row commit together. A refusal rolls everything back
+ * and is then written to the audit log in a transaction of its own, so every decision leaves a row.
+ */
+public final class AccountTransactions {
+
+    private final DSLContext dsl;
+
+    public AccountTransactions(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public <T> T run(Actor actor, AuditAction action, Function<UnitOfWork, T> work) {
+        AtomicReference<UnitOfWork> last = new AtomicReference<>();
+        try {
+            return dsl.transactionResult(cfg -> {
+                UnitOfWork unit = new UnitOfWork(cfg.dsl(), actor, action);
+                last.set(unit);
+                return work.apply(unit);
+            });
+        } catch (Refusal refusal) {
+            recordRefusal(actor, action, last.get(), refusal);
+            throw refusal;
+        }
+    }
+
+    private void recordRefusal(Actor actor, AuditAction action, UnitOfWork unit, Refusal refusal) {
+        AuditLog.Subject subject = unit == null ? AuditLog.Subject.NONE : unit.subject();
+        String actorUsername = unit == null ? null : unit.requester().account().username();
+        try {
+            dsl.transaction(cfg ->
+                    new AuditLog(cfg.dsl()).refused(actor, actorUsername, action, subject, refusal.getMessage()));
+        } catch (DataAccessException e) {
+            // The refusal still stands; losing its audit row must not turn a "no" into a crash.
+            refusal.addSuppressed(e);
+        }
+    }
+}

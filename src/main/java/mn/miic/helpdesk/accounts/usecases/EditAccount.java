@@ -1,0 +1,106 @@
+package mn.miic.helpdesk.accounts.usecases;
+
+import java.time.Clock;
+import java.util.Map;
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.AccountDetails;
+import mn.miic.helpdesk.accounts.domain.AccountFormValidator;
+import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.accounts.store.DuplicateAccountField;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.Change;
+import mn.miic.helpdesk.organizations.Organization;
+
+/**
+ * The guide's Edit User form. A status or lock switch here follows the same rules as the dedicated actions; a change
+ * made by someone else since the form opened is refused rather than overwritten.
+ */
+public final class EditAccount {
+
+    private final AccountTransactions transactions;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public EditAccount(AccountTransactions transactions, AccessPolicy policy, Clock clock) {
+        this.transactions = transactions;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public record Result(Account account, Map<String, Change> changes) {
+        public boolean changedAnything() {
+            return !changes.isEmpty();
+        }
+    }
+
+    public Result execute(Actor actor, String username, AccountEdit edit) {
+        return transactions.run(actor, AuditAction.EDIT, unit -> {
+            var requester = unit.requester();
+            policy.requireManager(requester, "edit users");
+            policy.requireOverrideOnlyByHelpDesk(requester, edit.overrideReason());
+            Account before = unit.lockTarget(username);
+            policy.requireCanManage(requester, before, username, "edit users");
+            if (before.version() != edit.expectedVersion()) {
+                throw Refusal.changedBySomeoneElse();
+            }
+            policy.requireOutranksOrEquals(requester, before, "edit");
+            Organization org = unit.organizationOf(before);
+            AccountDetails details = AccountFormValidator.validate(
+                    edit.form(), code -> unit.organizations.findByCode(code).map(Organization::id), policy.today());
+
+            Account wanted = before.withDetails(details);
+            if (!details.role().equals(before.role())) {
+                policy.requireNotSelf(requester, before, "change the role of");
+                policy.requireCanGrant(requester, details.role(), org);
+            }
+            for (Long extra : details.additionalOrganizationIds()) {
+                if (!before.additionalOrganizationIds().contains(extra)
+                        && !requester.reach().includes(extra)) {
+                    throw Refusal.notAllowed("You can only give access to organizations whose users you manage.");
+                }
+            }
+            if (edit.locked() != before.locked()) {
+                if (edit.locked()) {
+                    policy.requireNotSelf(requester, before, "lock");
+                }
+                wanted = wanted.withLocked(edit.locked());
+            }
+            if (edit.active() != before.isActive()) {
+                if (edit.active()) {
+                    wanted = wanted.withStatus(AccountStatus.ACTIVE, clock.instant(), null);
+                } else {
+                    policy.requireNotSelf(requester, before, "inactivate");
+                    String why = InactivateAccount.describe(edit.inactivationReason(), edit.inactivationNote());
+                    wanted = wanted.withStatus(AccountStatus.INACTIVE_MANUAL, clock.instant(), why);
+                }
+            }
+            policy.requireStaffingKept(requester, StaffingCheck.of(unit, before, wanted), edit.overrideReason());
+
+            if (!details.username().equalsIgnoreCase(before.username())
+                    && unit.accounts.isUsernameTaken(details.username())) {
+                throw UsernameSuggestions.taken(unit, details.username(), details.name());
+            }
+            if (details.email() != null && unit.accounts.isEmailTaken(details.email(), before.id())) {
+                throw UsernameSuggestions.emailTaken();
+            }
+            Map<String, Change> changes = AccountDiff.between(before, wanted, AddAccount.orgCodes(unit));
+            if (changes.isEmpty()) {
+                return new Result(before, changes);
+            }
+            Account after;
+            try {
+                after = unit.accounts.update(before, wanted, requester.account().id());
+            } catch (DuplicateAccountField e) {
+                throw e.field() == DuplicateAccountField.Field.USERNAME
+                        ? UsernameSuggestions.taken(unit, details.username(), details.name())
+                        : UsernameSuggestions.emailTaken();
+            }
+            unit.about(after);
+            unit.done(InactivateAccount.overrideNote(edit.overrideReason()), changes);
+            return new Result(after, changes);
+        });
+    }
+}

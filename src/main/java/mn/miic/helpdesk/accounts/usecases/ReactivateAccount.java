@@ -1,0 +1,37 @@
+package mn.miic.helpdesk.accounts.usecases;
+
+import java.time.Clock;
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+
+/** The guide's "Inactive to Active", from Inactive Expired or Inactive Manual. Restarts the inactivity clock. */
+public final class ReactivateAccount {
+
+    private final AccountTransactions transactions;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public ReactivateAccount(AccountTransactions transactions, AccessPolicy policy, Clock clock) {
+        this.transactions = transactions;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public Account execute(Actor actor, String username) {
+        return transactions.run(actor, AuditAction.REACTIVATE, unit -> {
+            policy.requireManager(unit.requester(), "reactivate accounts");
+            Account before = unit.lockTarget(username);
+            policy.requireCanManage(unit.requester(), before, username, "reactivate accounts");
+            policy.requireInactive(before);
+            Account after = unit.accounts.update(
+                    before,
+                    before.withStatus(AccountStatus.ACTIVE, clock.instant(), null),
+                    unit.requester().account().id());
+            unit.done(null, AccountDiff.between(before, after, a -> null));
+            return after;
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package mn.miic.helpdesk.accounts.usecases;
+
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.accounts.store.AccountPage;
+import mn.miic.helpdesk.accounts.store.StatusFilter;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.organizations.Organization;
+
+/** The guide's Manage Users list: one organization's accounts, by name or username, active / inactive / all. */
+public final class SearchAccounts {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final AccountTransactions transactions;
+    private final AccessPolicy policy;
+
+    public SearchAccounts(AccountTransactions transactions, AccessPolicy policy) {
+        this.transactions = transactions;
+        this.policy = policy;
+    }
+
+    public record Result(Organization organization, AccountPage page) {}
+
+    /** @param organizationCode the organization to search, or null for the requester's current one */
+    public Result execute(
+            Actor actor, String organizationCode, String text, StatusFilter filter, int page, int pageSize) {
+        return transactions.run(actor, AuditAction.SEARCH, unit -> {
+            policy.requireManager(unit.requester(), "search for users");
+            Organization org = organizationCode == null || organizationCode.isBlank()
+                    ? unit.organizations.findById(workingOrganization(unit)).orElseThrow()
+                    : unit.organizations
+                            .findByCode(organizationCode)
+                            .orElseThrow(() -> Refusal.notAllowed("There is no MIIC organization with the code \""
+                                    + organizationCode.trim() + "\"."));
+            unit.about(org);
+            policy.requireCanManageOrganization(unit.requester(), org, "search for users");
+            int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
+            AccountPage result = unit.accounts.search(org.id(), text, filter, Math.max(0, page), size);
+            unit.done(
+                    "search \"" + (text == null ? "" : text.trim()) + "\", "
+                            + filter.name().toLowerCase() + ", page " + (Math.max(0, page) + 1) + ": " + result.total()
+                            + " found",
+                    java.util.Map.of());
+            return new Result(org, result);
+        });
+    }
+
+    /** The organization the requester switched to, if they still reach it; otherwise their home. */
+    static long workingOrganization(UnitOfWork unit) {
+        var account = unit.requester().account();
+        long working = account.workingOrganizationId();
+        return unit.requester().reach().includes(working) ? working : account.organizationId();
+    }
+}

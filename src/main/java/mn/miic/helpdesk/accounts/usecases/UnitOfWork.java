@@ -1,0 +1,111 @@
+package mn.miic.helpdesk.accounts.usecases;
+
+import java.util.Map;
+import mn.miic.helpdesk.accounts.access.Reach;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.accounts.access.Requester;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.Privilege;
+import mn.miic.helpdesk.accounts.store.AccountRepository;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditLog;
+import mn.miic.helpdesk.audit.Change;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationRepository;
+import org.jooq.DSLContext;
+
+/**
+ * One use case's transaction: the repositories on its connection, the requester as the store sees them now, and what
+ * the audit row will be about.
+ */
+public final class UnitOfWork {
+
+    final AccountRepository accounts;
+    final OrganizationRepository organizations;
+    private final AuditLog audit;
+    private final Actor actor;
+    private final AuditAction action;
+    private final Requester requester;
+    private AuditLog.Subject subject = AuditLog.Subject.NONE;
+
+    UnitOfWork(DSLContext dsl, Actor actor, AuditAction action) {
+        this.accounts = new AccountRepository(dsl);
+        this.organizations = new OrganizationRepository(dsl);
+        this.audit = new AuditLog(dsl);
+        this.actor = actor;
+        this.action = action;
+        this.requester = loadRequester();
+    }
+
+    public Requester requester() {
+        return requester;
+    }
+
+    Actor actor() {
+        return actor;
+    }
+
+    AuditLog.Subject subject() {
+        return subject;
+    }
+
+    /** What the audit row is about, allowed or refused. */
+    void about(Account target) {
+        Organization org = organizations.findById(target.organizationId()).orElseThrow();
+        subject = new AuditLog.Subject(target.id(), target.username(), org.id(), org.code());
+    }
+
+    void about(String typedUsername) {
+        subject = new AuditLog.Subject(null, typedUsername, null, null);
+    }
+
+    void about(Organization organization) {
+        subject = new AuditLog.Subject(
+                subject.targetAccountId(), subject.targetUsername(), organization.id(), organization.code());
+    }
+
+    void done(String reason, Map<String, Change> changes) {
+        audit.done(actor, requester.account().username(), action, subject, reason, changes);
+    }
+
+    /**
+     * Finds the target and takes the locks a change needs: the organization's row first, then the account's, always in
+     * that order so that two changes never wait on each other in a circle.
+     */
+    Account lockTarget(String username) {
+        about(username);
+        Account found = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound(username));
+        organizations.lock(found.organizationId());
+        Account locked = accounts.lockById(found.id()).orElseThrow(() -> Refusal.notFound(username));
+        about(locked);
+        return locked;
+    }
+
+    Organization organizationOf(Account account) {
+        return organizations.findById(account.organizationId()).orElseThrow();
+    }
+
+    private Requester loadRequester() {
+        if (actor.accountId() == null) {
+            throw Refusal.notAllowed("This action needs a MIIC account.");
+        }
+        Account account = accounts.findById(actor.accountId())
+                .orElseThrow(() -> Refusal.notAllowed(
+                        "Your Slack user is not linked to a MIIC account. Ask the MIIC" + " help desk to link you."));
+        Organization home = organizations.findById(account.organizationId()).orElseThrow();
+        return new Requester(account, home, reachOf(account, home));
+    }
+
+    private Reach reachOf(Account account, Organization home) {
+        if (home.isHelpDesk() && account.managesUsers()) {
+            return Reach.EVERYTHING;
+        }
+        var roots = new java.util.HashSet<Long>(account.additionalOrganizationIds());
+        roots.add(home.id());
+        if (account.role().has(Privilege.CHILD_ORGANIZATIONS)) {
+            return Reach.of(organizations.withDescendants(roots));
+        }
+        return Reach.of(roots);
+    }
+}

@@ -1,0 +1,66 @@
+package mn.miic.helpdesk.accounts.usecases;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.access.AccountAction;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.organizations.Organization;
+
+/** One account's card: the guide's Edit User fields, its organizations, and what the requester may do with it. */
+public final class ViewAccount {
+
+    private final AccountTransactions transactions;
+    private final AccessPolicy policy;
+
+    public ViewAccount(AccountTransactions transactions, AccessPolicy policy) {
+        this.transactions = transactions;
+        this.policy = policy;
+    }
+
+    public record AccountCard(
+            Account account,
+            Organization organization,
+            List<Organization> additionalOrganizations,
+            Set<AccountAction> allowedActions) {}
+
+    public AccountCard execute(Actor actor, String username) {
+        return transactions.run(actor, AuditAction.VIEW, unit -> {
+            unit.about(username);
+            var requester = unit.requester();
+            Account target = unit.accounts.findByUsername(username).orElse(null);
+            if (target == null || !requester.is(target)) {
+                policy.requireManager(requester, "look up other users' accounts");
+            }
+            if (target == null) {
+                throw Refusal.notFound(username);
+            }
+            policy.requireCanSee(requester, target, username);
+            unit.about(target);
+            unit.done(null, Map.of());
+            return new AccountCard(
+                    target,
+                    unit.organizationOf(target),
+                    unit.organizations.findAllById(target.additionalOrganizationIds()),
+                    policy.allowedActions(requester, target));
+        });
+    }
+
+    /** The requester's own account, whatever its state: everyone may see their own. */
+    public AccountCard self(Actor actor) {
+        return transactions.run(actor, AuditAction.VIEW, unit -> {
+            Account own = unit.requester().account();
+            unit.about(own);
+            unit.done(null, Map.of());
+            return new AccountCard(
+                    own,
+                    unit.requester().home(),
+                    unit.organizations.findAllById(own.additionalOrganizationIds()),
+                    policy.allowedActions(unit.requester(), own));
+        });
+    }
+}

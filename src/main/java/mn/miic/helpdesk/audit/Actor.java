@@ -1,0 +1,28 @@
+package mn.miic.helpdesk.audit;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Who asked for something, as the caller knows them: the MIIC account the Slack user is linked to (or none, for the
+ * operator's import), the Slack user, and the id of the request that carried it, for tracing.
+ */
+public record Actor(Long accountId, String slackUserId, String requestId) {
+
+    public Actor {
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    public static Actor account(long accountId, String slackUserId) {
+        return new Actor(accountId, slackUserId, UUID.randomUUID().toString());
+    }
+
+    public static Actor account(long accountId) {
+        return account(accountId, null);
+    }
+
+    /** An operator's command-line tool, such as the import. */
+    public static Actor operator() {
+        return new Actor(null, null, UUID.randomUUID().toString());
+    }
+}

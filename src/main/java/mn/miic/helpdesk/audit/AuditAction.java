@@ -1,0 +1,17 @@
+package mn.miic.helpdesk.audit;
+
+/** What was asked for. Stored by name; never rename a constant. */
+public enum AuditAction {
+    SEARCH,
+    VIEW,
+    ADD,
+    EDIT,
+    UNLOCK,
+    REACTIVATE,
+    INACTIVATE,
+    RESET_PASSWORD,
+    UNDO_TEMPORARY_PASSWORD,
+    SWITCH_ORGANIZATION,
+    IMPORT_ORGANIZATION,
+    IMPORT_ACCOUNT
+}

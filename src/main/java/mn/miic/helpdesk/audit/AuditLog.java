@@ -1,0 +1,126 @@
+package mn.miic.helpdesk.audit;
+
+import static mn.miic.helpdesk.db.jooq.Tables.AUDIT_EVENT;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import mn.miic.helpdesk.db.jooq.tables.records.AuditEventRecord;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+/**
+ * The append-only audit log (SPEC 6). Writes go through the caller's transaction, so a change and its row commit or
+ * roll back together; the database refuses to update or delete a row once written.
+ */
+public final class AuditLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Change>> CHANGES = new TypeReference<>() {};
+
+    private final DSLContext dsl;
+
+    public AuditLog(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** What a row says about its subject; {@code actorUsername} and the target are resolved by the caller. */
+    public record Subject(Long targetAccountId, String targetUsername, Long organizationId, String organizationCode) {
+        public static final Subject NONE = new Subject(null, null, null, null);
+    }
+
+    public void done(
+            Actor actor,
+            String actorUsername,
+            AuditAction action,
+            Subject subject,
+            String reason,
+            Map<String, Change> changes) {
+        write(actor, actorUsername, action, subject, AuditEntry.Outcome.DONE, reason, changes);
+    }
+
+    public void refused(Actor actor, String actorUsername, AuditAction action, Subject subject, String reason) {
+        write(actor, actorUsername, action, subject, AuditEntry.Outcome.REFUSED, reason, Map.of());
+    }
+
+    private void write(
+            Actor actor,
+            String actorUsername,
+            AuditAction action,
+            Subject subject,
+            AuditEntry.Outcome outcome,
+            String reason,
+            Map<String, Change> changes) {
+        dsl.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.REQUEST_ID, actor.requestId())
+                .set(AUDIT_EVENT.ACTOR_ACCOUNT_ID, actor.accountId())
+                .set(AUDIT_EVENT.ACTOR_USERNAME, actorUsername)
+                .set(AUDIT_EVENT.ACTOR_SLACK_USER_ID, actor.slackUserId())
+                .set(AUDIT_EVENT.ACTION, action.name())
+                .set(AUDIT_EVENT.TARGET_ACCOUNT_ID, subject.targetAccountId())
+                .set(AUDIT_EVENT.TARGET_USERNAME, subject.targetUsername())
+                .set(AUDIT_EVENT.ORGANIZATION_ID, subject.organizationId())
+                .set(AUDIT_EVENT.ORGANIZATION_CODE, subject.organizationCode())
+                .set(AUDIT_EVENT.OUTCOME, outcome.name())
+                .set(AUDIT_EVENT.REASON, truncate(reason))
+                .set(AUDIT_EVENT.CHANGES, changes.isEmpty() ? null : JSONB.valueOf(toJson(changes)))
+                .execute();
+    }
+
+    /** The most recent rows about one account, newest first. */
+    public List<AuditEntry> forAccount(long accountId, int limit) {
+        return dsl.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.TARGET_ACCOUNT_ID.eq(accountId))
+                .orderBy(AUDIT_EVENT.ID.desc())
+                .limit(limit)
+                .fetch(AuditLog::map);
+    }
+
+    /** The rows one request wrote, oldest first. */
+    public List<AuditEntry> forRequest(String requestId) {
+        return dsl.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.REQUEST_ID.eq(requestId))
+                .orderBy(AUDIT_EVENT.ID)
+                .fetch(AuditLog::map);
+    }
+
+    private static AuditEntry map(AuditEventRecord r) {
+        return new AuditEntry(
+                r.getId(),
+                r.getOccurredAt().toInstant(),
+                r.getRequestId(),
+                r.getActorAccountId(),
+                r.getActorUsername(),
+                r.getActorSlackUserId(),
+                AuditAction.valueOf(r.getAction()),
+                r.getTargetAccountId(),
+                r.getTargetUsername(),
+                r.getOrganizationId(),
+                r.getOrganizationCode(),
+                AuditEntry.Outcome.valueOf(r.getOutcome()),
+                r.getReason(),
+                r.getChanges() == null ? Map.of() : fromJson(r.getChanges().data()));
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
+    }
+
+    private static String toJson(Map<String, Change> changes) {
+        try {
+            return JSON.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit changes are not serializable", e);
+        }
+    }
+
+    private static Map<String, Change> fromJson(String json) {
+        try {
+            return JSON.readValue(json, CHANGES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit changes are not readable", e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package mn.miic.helpdesk.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import mn.miic.helpdesk.accounts.password.PasswordSettings;
+
+/**
+ * Everything the bot is told by its environment (SPEC 8). Read once at start; every bad or missing setting is reported
+ * on a line of its own, and the bot does not start until all are right.
+ */
+public record Config(
+        Optional<DatabaseUrl> database,
+        Path embeddedDataDirectory,
+        int port,
+        Optional<String> slackBotToken,
+        Optional<String> slackSigningSecret,
+        Optional<String> slackAppToken,
+        String slackApiUrl,
+        Optional<String> helpdeskChannelId,
+        Optional<String> accountApiToken,
+        Duration inactivityPeriod,
+        int lockoutThreshold,
+        Duration temporaryPasswordTtl,
+        int passwordHistory,
+        Duration requestEscalationAfter,
+        int requestsPerDay,
+        Period duaValidFor) {
+
+    public PasswordSettings passwordSettings() {
+        return new PasswordSettings(12, 30, passwordHistory, temporaryPasswordTtl);
+    }
+
+    /** Reads the settings, or throws with one line per problem. */
+    public static Config from(Map<String, String> env) {
+        Reader r = new Reader(env);
+        Optional<DatabaseUrl> database = r.optional(
+                "DATABASE_URL", url -> DatabaseUrl.parse(url, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD")));
+        Path dataDir = r.optional("MIIC_DATA_DIR", Path::of)
+                .orElse(Path.of(System.getProperty("user.home"), ".miic-helpdesk", "postgres"));
+        Config config = new Config(
+                database,
+                dataDir,
+                r.integer("PORT", 3000, 1, 65_535),
+                r.optional("SLACK_BOT_TOKEN", Function.identity()),
+                r.optional("SLACK_SIGNING_SECRET", Function.identity()),
+                r.optional("SLACK_APP_TOKEN", Function.identity()),
+                r.optional("SLACK_API_URL", Reader::httpUrl).orElse("https://slack.com/api/"),
+                r.optional("HELPDESK_CHANNEL_ID", Function.identity()),
+                r.optional("ACCOUNT_API_TOKEN", Function.identity()),
+                r.duration("INACTIVITY_PERIOD", Duration.ofDays(90), "P90D"),
+                r.integer("LOCKOUT_THRESHOLD", 5, 1, 100),
+                r.duration("TEMP_PASSWORD_TTL", Duration.ofHours(72), "PT72H"),
+                r.integer("PASSWORD_HISTORY", 5, 0, 50),
+                r.duration("REQUEST_ESCALATION_AFTER", Duration.ofMinutes(30), "PT30M"),
+                r.integer("REQUESTS_PER_DAY", 3, 1, 100),
+                r.period("DUA_VALID_FOR", Period.ofYears(3)));
+        if (!r.problems.isEmpty()) {
+            throw new ConfigException(r.problems);
+        }
+        return config;
+    }
+
+    /** Collects problems instead of stopping at the first. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        <T> Optional<T> optional(String name, Function<String, T> parse) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parse.apply(value.trim()));
+            } catch (RuntimeException e) {
+                problems.add(name + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            return optional(name, v -> {
+                        int n;
+                        try {
+                            n = Integer.parseInt(v);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("\"" + v + "\" is not a whole number");
+                        }
+                        if (n < min || n > max) {
+                            throw new IllegalArgumentException(n + " is not between " + min + " and " + max);
+                        }
+                        return n;
+                    })
+                    .orElse(fallback);
+        }
+
+        Duration duration(String name, Duration fallback, String example) {
+            return optional(name, v -> {
+                        Duration d;
+                        try {
+                            d = Duration.parse(v);
+                        } catch (RuntimeException e) {
+                            throw new IllegalArgumentException(
+                                    "\"" + v + "\" is not an ISO-8601 duration such as " + example);
+                        }
+                        if (d.isNegative() || d.isZero()) {
+                            throw new IllegalArgumentException("must be longer than zero");
+                        }
+                        return d;
+                    })
+                    .orElse(fallback);
+        }
+
+        Period period(String name, Period fallback) {
+            return optional(name, v -> {
+                        Period p;
+                        try {
+                            p = Period.parse(v);
+                        } catch (RuntimeException e) {
+                            throw new IllegalArgumentException(
+                                    "\"" + v + "\" is not an ISO-8601 period such as " + fallback);
+                        }
+                        if (p.isNegative() || p.isZero()) {
+                            throw new IllegalArgumentException("must be longer than zero");
+                        }
+                        return p;
+                    })
+                    .orElse(fallback);
+        }
+
+        static String httpUrl(String v) {
+            if (!v.startsWith("http://") && !v.startsWith("https://")) {
+                throw new IllegalArgumentException("\"" + v + "\" is not an http(s) URL");
+            }
+            return v.endsWith("/") ? v : v + "/";
+        }
+    }
+}

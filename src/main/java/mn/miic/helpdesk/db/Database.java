@@ -1,0 +1,85 @@
+package mn.miic.helpdesk.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import mn.miic.helpdesk.config.DatabaseUrl;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/** The pooled connection to PostgreSQL: a server named by DATABASE_URL, or an embedded one that keeps its data. */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final EmbeddedPostgres embedded;
+    private final String description;
+
+    private Database(HikariDataSource dataSource, EmbeddedPostgres embedded, String description) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.description = description;
+    }
+
+    public static Database connect(DatabaseUrl url) {
+        return new Database(pool(url.jdbcUrl(), url.user(), url.password()), null, "PostgreSQL at " + url.jdbcUrl());
+    }
+
+    /** Starts (or restarts on its kept data) a real PostgreSQL server from the bundled binaries. */
+    public static Database embedded(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .start();
+            return new Database(
+                    pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null),
+                    postgres,
+                    "embedded PostgreSQL, data kept in " + dataDirectory.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        config.setPoolName("miic");
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DSLContext dsl() {
+        return DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package mn.miic.helpdesk.organizations;
+
+import static mn.miic.helpdesk.db.jooq.Tables.ORGANIZATION;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import mn.miic.helpdesk.db.jooq.tables.records.OrganizationRecord;
+import org.jooq.CommonTableExpression;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+
+/** Organizations and their parent/child tree, on the DSLContext of the caller's transaction. */
+public final class OrganizationRepository {
+
+    private final DSLContext dsl;
+
+    public OrganizationRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Organization> findById(long id) {
+        return dsl.selectFrom(ORGANIZATION).where(ORGANIZATION.ID.eq(id)).fetchOptional(OrganizationRepository::map);
+    }
+
+    public Optional<Organization> findByCode(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return dsl.selectFrom(ORGANIZATION)
+                .where(ORGANIZATION.CODE.eq(code.trim().toUpperCase(Locale.ROOT)))
+                .fetchOptional(OrganizationRepository::map);
+    }
+
+    public List<Organization> findAllById(Collection<Long> ids) {
+        return dsl.selectFrom(ORGANIZATION)
+                .where(ORGANIZATION.ID.in(ids))
+                .orderBy(ORGANIZATION.CODE)
+                .fetch(OrganizationRepository::map);
+    }
+
+    public List<Organization> findAll() {
+        return dsl.selectFrom(ORGANIZATION).orderBy(ORGANIZATION.CODE).fetch(OrganizationRepository::map);
+    }
+
+    /**
+     * Takes the organization's row lock: every change that could leave a location without an administrator holds it,
+     * so two such changes to one location run one after the other and the second sees the first.
+     */
+    public void lock(long id) {
+        dsl.select(ORGANIZATION.ID)
+                .from(ORGANIZATION)
+                .where(ORGANIZATION.ID.eq(id))
+                .forUpdate()
+                .execute();
+    }
+
+    /** The organizations themselves and every descendant, at any depth. */
+    public Set<Long> withDescendants(Collection<Long> roots) {
+        if (roots.isEmpty()) {
+            return Set.of();
+        }
+        var tree = DSL.name("tree");
+        var treeId = DSL.field(DSL.name("tree", "id"), Long.class);
+        CommonTableExpression<Record1<Long>> cte = tree.fields("id")
+                .as(DSL.select(ORGANIZATION.ID)
+                        .from(ORGANIZATION)
+                        .where(ORGANIZATION.ID.in(roots))
+                        .union(DSL.select(ORGANIZATION.ID)
+                                .from(ORGANIZATION)
+                                .join(tree)
+                                .on(ORGANIZATION.PARENT_ID.eq(treeId))));
+        return dsl.withRecursive(cte).selectFrom(cte).fetchSet(0, Long.class);
+    }
+
+    public boolean hasChildren(long id) {
+        return dsl.fetchExists(ORGANIZATION, ORGANIZATION.PARENT_ID.eq(id));
+    }
+
+    public long insert(String code, String name, OrganizationKind kind, Long parentId, java.time.LocalDate duaDate) {
+        return dsl.insertInto(ORGANIZATION)
+                .set(ORGANIZATION.CODE, code)
+                .set(ORGANIZATION.NAME, name)
+                .set(ORGANIZATION.KIND, kind.name())
+                .set(ORGANIZATION.PARENT_ID, parentId)
+                .set(ORGANIZATION.DUA_DATE, duaDate)
+                .returning(ORGANIZATION.ID)
+                .fetchOne(ORGANIZATION.ID);
+    }
+
+    public void update(long id, String name, OrganizationKind kind, Long parentId, java.time.LocalDate duaDate) {
+        dsl.update(ORGANIZATION)
+                .set(ORGANIZATION.NAME, name)
+                .set(ORGANIZATION.KIND, kind.name())
+                .set(ORGANIZATION.PARENT_ID, parentId)
+                .set(ORGANIZATION.DUA_DATE, duaDate)
+                .where(ORGANIZATION.ID.eq(id))
+                .execute();
+    }
+
+    private static Organization map(OrganizationRecord r) {
+        return new Organization(
+                r.getId(),
+                r.getCode(),
+                r.getName(),
+                OrganizationKind.valueOf(r.getKind()),
+                r.getParentId(),
+                r.getDuaDate());
+    }
+}

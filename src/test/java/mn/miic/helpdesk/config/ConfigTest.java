@@ -1,0 +1,63 @@
+package mn.miic.helpdesk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void with_nothing_set_the_defaults_of_the_spec_apply() {
+        Config config = Config.from(Map.of());
+        assertThat(config.database()).isEmpty();
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.slackApiUrl()).isEqualTo("https://slack.com/api/");
+        assertThat(config.inactivityPeriod()).isEqualTo(Duration.ofDays(90));
+        assertThat(config.lockoutThreshold()).isEqualTo(5);
+        assertThat(config.temporaryPasswordTtl()).isEqualTo(Duration.ofHours(72));
+        assertThat(config.passwordHistory()).isEqualTo(5);
+        assertThat(config.requestEscalationAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.requestsPerDay()).isEqualTo(3);
+        assertThat(config.duaValidFor()).isEqualTo(Period.ofYears(3));
+    }
+
+    @Test
+    void every_bad_setting_is_reported_on_its_own_line_naming_it() {
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> Config.from(Map.of(
+                        "PORT", "http",
+                        "INACTIVITY_PERIOD", "90 days",
+                        "LOCKOUT_THRESHOLD", "0",
+                        "DUA_VALID_FOR", "P-3Y",
+                        "DATABASE_URL", "mysql://db/miic",
+                        "SLACK_API_URL", "localhost:8080")));
+        assertThat(e.problems()).hasSize(6);
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).startsWith("PORT: "))
+                .anySatisfy(p -> assertThat(p).startsWith("INACTIVITY_PERIOD: ").contains("P90D"))
+                .anySatisfy(p -> assertThat(p).startsWith("LOCKOUT_THRESHOLD: "))
+                .anySatisfy(p -> assertThat(p).startsWith("DUA_VALID_FOR: "))
+                .anySatisfy(p -> assertThat(p).startsWith("DATABASE_URL: "))
+                .anySatisfy(p -> assertThat(p).startsWith("SLACK_API_URL: "));
+    }
+
+    @Test
+    void database_urls_are_accepted_in_both_forms() {
+        DatabaseUrl heroku =
+                DatabaseUrl.parse("postgres://miic:s%40cret@db.internal:6543/miic?sslmode=require", null, null);
+        assertThat(heroku.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/miic?sslmode=require");
+        assertThat(heroku.user()).isEqualTo("miic");
+        assertThat(heroku.password()).isEqualTo("s@cret");
+        assertThat(heroku.toString()).doesNotContain("s@cret");
+        DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:postgresql://localhost/miic", "bot", "pw");
+        assertThat(jdbc.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/miic");
+        assertThat(jdbc.user()).isEqualTo("bot");
+        assertThat(DatabaseUrl.parse("postgresql://localhost/miic", "bot", "pw").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://localhost:5432/miic");
+    }
+}

@@ -70,6 +70,12 @@ public final class Main {
                 System.err.println(USAGE);
                 return 2;
             }
+            for (String file : List.of(files.orgs, files.users)) {
+                if (!files.demo && !Files.isReadable(Path.of(file))) {
+                    System.err.println("Cannot read the file " + file + ". Nothing was imported.");
+                    return 2;
+                }
+            }
         }
         Database database = config.database()
                 .map(Database::connect)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import mn.miic.helpdesk.accounts.password.PasswordSettings;
 
 /**
@@ -105,37 +106,30 @@ public record Config(
         }
 
         Duration duration(String name, Duration fallback, String example) {
-            return optional(name, v -> {
-                        Duration d;
-                        try {
-                            d = Duration.parse(v);
-                        } catch (RuntimeException e) {
-                            throw new IllegalArgumentException(
-                                    "\"" + v + "\" is not an ISO-8601 duration such as " + example);
-                        }
-                        if (d.isNegative() || d.isZero()) {
-                            throw new IllegalArgumentException("must be longer than zero");
-                        }
-                        return d;
-                    })
+            return timeSpan(name, "duration", example, Duration::parse, d -> d.isNegative() || d.isZero())
                     .orElse(fallback);
         }
 
         Period period(String name, Period fallback) {
-            return optional(name, v -> {
-                        Period p;
-                        try {
-                            p = Period.parse(v);
-                        } catch (RuntimeException e) {
-                            throw new IllegalArgumentException(
-                                    "\"" + v + "\" is not an ISO-8601 period such as " + fallback);
-                        }
-                        if (p.isNegative() || p.isZero()) {
-                            throw new IllegalArgumentException("must be longer than zero");
-                        }
-                        return p;
-                    })
+            return timeSpan(name, "period", fallback.toString(), Period::parse, p -> p.isNegative() || p.isZero())
                     .orElse(fallback);
+        }
+
+        private <T> Optional<T> timeSpan(
+                String name, String what, String example, Function<String, T> parse, Predicate<T> notPositive) {
+            return optional(name, v -> {
+                T value;
+                try {
+                    value = parse.apply(v);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            "\"" + v + "\" is not an ISO-8601 " + what + " such as " + example);
+                }
+                if (notPositive.test(value)) {
+                    throw new IllegalArgumentException("must be longer than zero");
+                }
+                return value;
+            });
         }
 
         static String httpUrl(String v) {

@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import mn.miic.helpdesk.config.DatabaseUrl;
 import org.jooq.DSLContext;
@@ -30,8 +35,20 @@ public final class Database implements AutoCloseable {
         return new Database(pool(url.jdbcUrl(), url.user(), url.password()), null, "PostgreSQL at " + url.jdbcUrl());
     }
 
-    /** Starts (or restarts on its kept data) a real PostgreSQL server from the bundled binaries. */
+    /**
+     * Starts (or restarts on its kept data) a real PostgreSQL server from the bundled binaries. When a bot already runs
+     * one on this folder, this connects to that server instead, so {@code import} works while the bot runs.
+     */
     public static Database embedded(Path dataDirectory) {
+        Optional<Integer> running = runningPort(dataDirectory);
+        if (running.isPresent()) {
+            String url = "jdbc:postgresql://localhost:" + running.get() + "/postgres";
+            return new Database(
+                    pool(url, "postgres", null),
+                    null,
+                    "embedded PostgreSQL already running on port " + running.get() + ", data in "
+                            + dataDirectory.toAbsolutePath());
+        }
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -44,6 +61,21 @@ public final class Database implements AutoCloseable {
                     "embedded PostgreSQL, data kept in " + dataDirectory.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** The port in the folder's postmaster.pid (its fourth line), if a server there answers on it. */
+    private static Optional<Integer> runningPort(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            int port = Integer.parseInt(lines.get(3).trim());
+            try (Connection ignored =
+                    DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "")) {
+                return Optional.of(port);
+            }
+        } catch (IOException | RuntimeException | SQLException e) {
+            return Optional.empty();
         }
     }
 

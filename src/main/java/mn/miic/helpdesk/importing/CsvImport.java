@@ -280,7 +280,7 @@ public final class CsvImport {
             } catch (InvalidInput invalid) {
                 invalid.fieldErrors().forEach((field, message) -> {
                     if (!field.equals("role")) {
-                        errors.add(field + ": " + message);
+                        errors.add(field + ": " + message.replaceAll("\\.$", ""));
                     }
                 });
             }

@@ -36,14 +36,7 @@ public final class AddAccount {
             var requester = unit.requester();
             policy.requireManager(requester, "add users");
             unit.about(form.username() == null ? null : form.username().trim());
-            Organization org = organizationCode == null || organizationCode.isBlank()
-                    ? unit.organizations
-                            .findById(SearchAccounts.workingOrganization(unit))
-                            .orElseThrow()
-                    : unit.organizations
-                            .findByCode(organizationCode)
-                            .orElseThrow(() -> Refusal.notAllowed("There is no MIIC organization with the code \""
-                                    + organizationCode.trim() + "\"."));
+            Organization org = unit.organizationOrWorking(organizationCode);
             unit.about(org);
             policy.requireCanManageOrganization(requester, org, "add users");
             AccountDetails details = AccountFormValidator.validate(

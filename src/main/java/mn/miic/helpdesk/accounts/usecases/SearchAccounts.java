@@ -1,7 +1,6 @@
 package mn.miic.helpdesk.accounts.usecases;
 
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
-import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.store.AccountPage;
 import mn.miic.helpdesk.accounts.store.StatusFilter;
 import mn.miic.helpdesk.audit.Actor;
@@ -28,12 +27,7 @@ public final class SearchAccounts {
             Actor actor, String organizationCode, String text, StatusFilter filter, int page, int pageSize) {
         return transactions.run(actor, AuditAction.SEARCH, unit -> {
             policy.requireManager(unit.requester(), "search for users");
-            Organization org = organizationCode == null || organizationCode.isBlank()
-                    ? unit.organizations.findById(workingOrganization(unit)).orElseThrow()
-                    : unit.organizations
-                            .findByCode(organizationCode)
-                            .orElseThrow(() -> Refusal.notAllowed("There is no MIIC organization with the code \""
-                                    + organizationCode.trim() + "\"."));
+            Organization org = unit.organizationOrWorking(organizationCode);
             unit.about(org);
             policy.requireCanManageOrganization(unit.requester(), org, "search for users");
             int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
@@ -45,12 +39,5 @@ public final class SearchAccounts {
                     java.util.Map.of());
             return new Result(org, result);
         });
-    }
-
-    /** The organization the requester switched to, if they still reach it; otherwise their home. */
-    static long workingOrganization(UnitOfWork unit) {
-        var account = unit.requester().account();
-        long working = account.workingOrganizationId();
-        return unit.requester().reach().includes(working) ? working : account.organizationId();
     }
 }

@@ -82,6 +82,21 @@ public final class UnitOfWork {
         return locked;
     }
 
+    /** The organization a command names by code, or, when it names none, the one the requester works in now. */
+    Organization organizationOrWorking(String code) {
+        if (code == null || code.isBlank()) {
+            Account own = requester.account();
+            long working = own.workingOrganizationId();
+            // A switch to an organization they no longer reach falls back to home.
+            long id = requester.reach().includes(working) ? working : own.organizationId();
+            return organizations.findById(id).orElseThrow();
+        }
+        return organizations
+                .findByCode(code)
+                .orElseThrow(() ->
+                        Refusal.notAllowed("There is no MIIC organization with the code \"" + code.trim() + "\"."));
+    }
+
     Organization organizationOf(Account account) {
         return organizations.findById(account.organizationId()).orElseThrow();
     }

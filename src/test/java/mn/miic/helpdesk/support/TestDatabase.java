@@ -29,6 +29,7 @@ public final class TestDatabase {
     private final String password;
     private final String template;
     private final String baseUrl;
+    private final java.util.List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestDatabase(String adminUrl, String user, String password) {
         this.adminUrl = adminUrl;
@@ -38,7 +39,20 @@ public final class TestDatabase {
         this.template =
                 "miic_template_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + template);
+        created.add(template);
         new Migrations(dataSource(template)).migrate();
+        // On a shared server (TEST_DATABASE_URL) leave nothing behind; the embedded one goes away by itself.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::dropAll));
+    }
+
+    private void dropAll() {
+        for (String name : created) {
+            try {
+                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (RuntimeException e) {
+                // best effort at shutdown
+            }
+        }
     }
 
     public static synchronized TestDatabase get() {
@@ -65,6 +79,7 @@ public final class TestDatabase {
         TestDatabase db = get();
         String name = db.template.replace("template", "t" + COUNTER.incrementAndGet());
         db.execute("CREATE DATABASE " + name + " TEMPLATE " + db.template);
+        db.created.add(0, name);
         return db.dataSource(name);
     }
 
@@ -73,6 +88,7 @@ public final class TestDatabase {
         TestDatabase db = get();
         String name = db.template.replace("template", "e" + COUNTER.incrementAndGet());
         db.execute("CREATE DATABASE " + name);
+        db.created.add(0, name);
         return db.dataSource(name);
     }
 

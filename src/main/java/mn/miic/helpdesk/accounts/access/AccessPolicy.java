@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.accounts.domain.RoleAssignment;
@@ -211,8 +214,8 @@ public final class AccessPolicy {
      * The actions this requester could take on the target now, judged by the same checks the actions run (guards that
      * depend on other accounts, such as the last administrator, are checked when the action runs).
      */
-    public java.util.Set<AccountAction> allowedActions(Requester requester, Account target) {
-        java.util.Set<AccountAction> allowed = java.util.EnumSet.noneOf(AccountAction.class);
+    public Set<AccountAction> allowedActions(Requester requester, Account target) {
+        Set<AccountAction> allowed = EnumSet.noneOf(AccountAction.class);
         if (!canSee(requester, target)
                 || !requester.isManager()
                 || !requester.account().isInGoodStanding()) {
@@ -256,9 +259,9 @@ public final class AccessPolicy {
 
     private static String standing(Account own) {
         if (!own.isActive() && own.locked()) {
-            return own.status().label().toLowerCase(java.util.Locale.ROOT) + " and locked";
+            return own.status().label().toLowerCase(Locale.ROOT) + " and locked";
         }
-        return own.isActive() ? "locked" : own.status().label().toLowerCase(java.util.Locale.ROOT);
+        return own.isActive() ? "locked" : own.status().label().toLowerCase(Locale.ROOT);
     }
 
     private static String describe(Period period) {

@@ -11,6 +11,10 @@ public record Requester(Account account, Organization home, Reach reach) {
 
     /** An administrator of the MIIC program's own organization: the help desk, which may act anywhere. */
     public boolean isHelpDesk() {
+        return isHelpDesk(account, home);
+    }
+
+    public static boolean isHelpDesk(Account account, Organization home) {
         return home.isHelpDesk() && account.managesUsers();
     }
 

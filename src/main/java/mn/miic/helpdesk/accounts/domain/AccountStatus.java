@@ -1,5 +1,7 @@
 package mn.miic.helpdesk.accounts.domain;
 
+import java.util.Optional;
+
 /** The guide's account statuses. Locked is a separate flag, independent of status. */
 public enum AccountStatus {
     ACTIVE("Active"),
@@ -22,16 +24,16 @@ public enum AccountStatus {
         return this == ACTIVE;
     }
 
-    public static java.util.Optional<AccountStatus> parse(String text) {
+    public static Optional<AccountStatus> parse(String text) {
         if (text == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String wanted = text.trim();
         for (AccountStatus s : values()) {
             if (s.label.equalsIgnoreCase(wanted) || s.name().equalsIgnoreCase(wanted)) {
-                return java.util.Optional.of(s);
+                return Optional.of(s);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package mn.miic.helpdesk.accounts.usecases;
 
+import java.util.Map;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.store.AccountPage;
 import mn.miic.helpdesk.accounts.store.StatusFilter;
@@ -36,7 +37,7 @@ public final class SearchAccounts {
                     "search \"" + (text == null ? "" : text.trim()) + "\", "
                             + filter.name().toLowerCase() + ", page " + (Math.max(0, page) + 1) + ": " + result.total()
                             + " found",
-                    java.util.Map.of());
+                    Map.of());
             return new Result(org, result);
         });
     }

@@ -1,6 +1,8 @@
 package mn.miic.helpdesk.accounts.usecases;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import mn.miic.helpdesk.accounts.access.Reach;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.access.Requester;
@@ -40,10 +42,6 @@ public final class UnitOfWork {
 
     public Requester requester() {
         return requester;
-    }
-
-    Actor actor() {
-        return actor;
     }
 
     AuditLog.Subject subject() {
@@ -107,16 +105,16 @@ public final class UnitOfWork {
         }
         Account account = accounts.findById(actor.accountId())
                 .orElseThrow(() -> Refusal.notAllowed(
-                        "Your Slack user is not linked to a MIIC account. Ask the MIIC" + " help desk to link you."));
+                        "Your Slack user is not linked to a MIIC account. Ask the MIIC help desk to link you."));
         Organization home = organizations.findById(account.organizationId()).orElseThrow();
         return new Requester(account, home, reachOf(account, home));
     }
 
     private Reach reachOf(Account account, Organization home) {
-        if (home.isHelpDesk() && account.managesUsers()) {
+        if (Requester.isHelpDesk(account, home)) {
             return Reach.EVERYTHING;
         }
-        var roots = new java.util.HashSet<Long>(account.additionalOrganizationIds());
+        Set<Long> roots = new HashSet<>(account.additionalOrganizationIds());
         roots.add(home.id());
         if (account.role().has(Privilege.CHILD_ORGANIZATIONS)) {
             return Reach.of(organizations.withDescendants(roots));

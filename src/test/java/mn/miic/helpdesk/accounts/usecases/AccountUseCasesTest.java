@@ -1,8 +1,8 @@
 package mn.miic.helpdesk.accounts.usecases;
 
+import static mn.miic.helpdesk.support.Refusals.refusalOf;
 import static mn.miic.helpdesk.support.TestApp.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,12 +38,6 @@ class AccountUseCasesTest {
             .username("mousem2")
             .name("Minnie", "Mouse")
             .create();
-
-    private Refusal refusalOf(Runnable action) {
-        Refusal refusal = catchThrowableOfType(Refusal.class, action::run);
-        assertThat(refusal).as("expected a refusal").isNotNull();
-        return refusal;
-    }
 
     @Test
     void adding_a_user_creates_an_active_account_with_a_temporary_password_that_meets_the_policy() {

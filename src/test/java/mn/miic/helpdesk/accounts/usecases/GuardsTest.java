@@ -1,9 +1,9 @@
 package mn.miic.helpdesk.accounts.usecases;
 
+import static mn.miic.helpdesk.support.Refusals.refusalOf;
 import static mn.miic.helpdesk.support.TestApp.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import mn.miic.helpdesk.accounts.access.Refusal;
@@ -30,12 +30,6 @@ class GuardsTest {
             .account(app.fixtures.org("GUARDHD", OrganizationKind.STATE))
             .role(Role.ADMINISTRATOR)
             .create();
-
-    private Refusal refusalOf(Runnable action) {
-        Refusal refusal = catchThrowableOfType(Refusal.class, action::run);
-        assertThat(refusal).as("expected a refusal").isNotNull();
-        return refusal;
-    }
 
     @Test
     void an_administrator_cannot_inactivate_reset_lock_or_demote_themselves() {

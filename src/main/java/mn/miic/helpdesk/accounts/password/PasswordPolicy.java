@@ -49,10 +49,6 @@ public final class PasswordPolicy {
                 new UsernameRule(true, true));
     }
 
-    public PasswordSettings settings() {
-        return settings;
-    }
-
     /** The requirements as the guide lists them, for telling a user what a good password looks like. */
     public List<String> requirements() {
         return List.of(

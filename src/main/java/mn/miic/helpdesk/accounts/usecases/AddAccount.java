@@ -75,7 +75,7 @@ public final class AddAccount {
             Map<String, Change> changes = new LinkedHashMap<>(AccountDiff.between(null, created, orgCodes(unit)));
             changes.put("password", new Change(null, "temporary"));
             unit.done(null, changes);
-            return new IssuedPassword(unit.accounts.findById(id).orElseThrow(), org, issued.password(), issued.undo());
+            return new IssuedPassword(issued.account(), org, issued.password(), issued.undo());
         });
     }
 

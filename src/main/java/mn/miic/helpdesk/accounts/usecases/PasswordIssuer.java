@@ -2,6 +2,7 @@ package mn.miic.helpdesk.accounts.usecases;
 
 import java.time.Clock;
 import java.time.Instant;
+import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.password.PasswordSettings;
 import mn.miic.helpdesk.accounts.password.TemporaryPassword;
@@ -27,7 +28,8 @@ final class PasswordIssuer {
         this.clock = clock;
     }
 
-    record Issued(TemporaryPassword password, PasswordIssue undo, Instant expiresAt) {}
+    /** The password to deliver, its undo handle, and the account as stored with it. */
+    record Issued(TemporaryPassword password, PasswordIssue undo, Instant expiresAt, Account account) {}
 
     Issued issue(UnitOfWork unit, long accountId, String username) {
         Credential previous = unit.accounts.credential(accountId);
@@ -37,10 +39,11 @@ final class PasswordIssuer {
         long requesterId = unit.requester().account().id();
         unit.accounts.setCredential(accountId, new Credential(hash, expiresAt, true), requesterId);
         long historyId = unit.accounts.addToHistory(accountId, hash, true);
-        int versionAfter = unit.accounts.findById(accountId).orElseThrow().version();
+        Account after = unit.accounts.findById(accountId).orElseThrow();
         return new Issued(
                 password,
-                new PasswordIssue(accountId, username, historyId, previous, versionAfter, requesterId),
-                expiresAt);
+                new PasswordIssue(accountId, username, historyId, previous, after.version(), requesterId),
+                expiresAt,
+                after);
     }
 }

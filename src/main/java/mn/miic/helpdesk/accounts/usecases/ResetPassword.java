@@ -43,11 +43,7 @@ public final class ResetPassword {
                                     : target.passwordExpiresAt().toString(),
                             issued.expiresAt().toString()));
             unit.done(null, changes);
-            return new IssuedPassword(
-                    unit.accounts.findById(target.id()).orElseThrow(),
-                    unit.organizationOf(target),
-                    issued.password(),
-                    issued.undo());
+            return new IssuedPassword(issued.account(), unit.organizationOf(target), issued.password(), issued.undo());
         });
     }
 }

@@ -1,28 +1,51 @@
 package mn.miic.helpdesk;
 
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.db.Migrations;
+import mn.miic.helpdesk.slack.JavalinSlackAdapter;
+import mn.miic.helpdesk.slack.SlackBot;
 import mn.miic.helpdesk.web.WebServer;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The bot, wired by hand from its configuration, a database and a clock; tests build it the same way. */
 public final class Application {
 
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+    private final Config config;
     private final AccountUseCases accounts;
+    private final SlackBot slack;
     private final WebServer web;
+    private SocketModeApp socketMode;
 
     public Application(Config config, javax.sql.DataSource dataSource, Clock clock) {
+        this.config = config;
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
         AccessPolicy policy = new AccessPolicy(clock, config.duaValidFor());
         this.accounts = AccountUseCases.create(dsl, policy, new PasswordHasher(), config.passwordSettings(), clock);
+        this.slack = config.slackEnabled()
+                ? new SlackBot(
+                        new SlackBot.Settings(
+                                config.slackBotToken().orElseThrow(),
+                                config.slackSigningSecret().orElse(null),
+                                config.slackApiUrl()),
+                        accounts,
+                        dsl)
+                : null;
         Migrations migrations = new Migrations(dataSource);
-        this.web = new WebServer(() -> isReady(dsl, migrations));
+        JavalinSlackAdapter adapter =
+                slack != null && config.slackSigningSecret().isPresent() ? new JavalinSlackAdapter(slack) : null;
+        this.web = new WebServer(() -> isReady(dsl, migrations), adapter == null ? null : adapter::handle);
     }
 
     public AccountUseCases accounts() {
@@ -30,8 +53,30 @@ public final class Application {
     }
 
     public Application start(int port) {
+        if (slack != null) {
+            slack.start();
+        }
         web.start(port);
+        if (slack == null) {
+            log.warn("Slack is not configured, so only /healthz and /readyz answer. Set SLACK_BOT_TOKEN with"
+                    + " SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see the README.");
+        } else {
+            if (config.slackSigningSecret().isPresent()) {
+                log.info("Slack Request URL: POST http://localhost:{}{}", web.port(), WebServer.SLACK_PATH);
+            }
+            config.slackAppToken().ifPresent(this::startSocketMode);
+        }
         return this;
+    }
+
+    private void startSocketMode(String appToken) {
+        try {
+            socketMode = new SocketModeApp(appToken, slack.app(), SocketModeClient.Backend.JavaWebSocket);
+            socketMode.startAsync();
+            log.info("Slack Socket Mode connected: no public URL needed");
+        } catch (Exception e) {
+            throw new IllegalStateException("Socket Mode could not connect to Slack: " + e.getMessage(), e);
+        }
     }
 
     public int port() {
@@ -40,6 +85,16 @@ public final class Application {
 
     public void stop() {
         web.stop();
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                log.warn("Socket Mode did not close cleanly", e);
+            }
+        }
+        if (slack != null) {
+            slack.stop();
+        }
     }
 
     private static boolean isReady(DSLContext dsl, Migrations migrations) {

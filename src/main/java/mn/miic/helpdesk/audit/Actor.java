@@ -5,12 +5,17 @@ import java.util.UUID;
 
 /**
  * Who asked for something, as the caller knows them: the MIIC account the Slack user is linked to (or none, for the
- * operator's import), the Slack user, and the id of the request that carried it, for tracing.
+ * operator's import), the Slack user, and the id of the request that carried it, for tracing. A once-key, when
+ * present, makes the change happen at most once however often it is asked for (a double-clicked button).
  */
-public record Actor(Long accountId, String slackUserId, String requestId) {
+public record Actor(Long accountId, String slackUserId, String requestId, String onceKey) {
 
     public Actor {
         Objects.requireNonNull(requestId, "requestId");
+    }
+
+    public Actor(Long accountId, String slackUserId, String requestId) {
+        this(accountId, slackUserId, requestId, null);
     }
 
     public static Actor account(long accountId, String slackUserId) {
@@ -24,5 +29,9 @@ public record Actor(Long accountId, String slackUserId, String requestId) {
     /** An operator's command-line tool, such as the import. */
     public static Actor operator() {
         return new Actor(null, null, UUID.randomUUID().toString());
+    }
+
+    public Actor once(String key) {
+        return new Actor(accountId, slackUserId, requestId, key);
     }
 }

@@ -33,6 +33,11 @@ public record Config(
         int requestsPerDay,
         Period duaValidFor) {
 
+    /** Slack is served when there is a bot token (checked with a signing secret or an app token by {@link #from}). */
+    public boolean slackEnabled() {
+        return slackBotToken.isPresent();
+    }
+
     public PasswordSettings passwordSettings() {
         return new PasswordSettings(12, 30, passwordHistory, temporaryPasswordTtl);
     }
@@ -61,6 +66,21 @@ public record Config(
                 r.duration("REQUEST_ESCALATION_AFTER", Duration.ofMinutes(30), "PT30M"),
                 r.integer("REQUESTS_PER_DAY", 3, 1, 100),
                 r.period("DUA_VALID_FOR", Period.ofYears(3)));
+        if (config.slackBotToken().isEmpty()
+                && (config.slackSigningSecret().isPresent()
+                        || config.slackAppToken().isPresent())) {
+            r.problems.add("SLACK_BOT_TOKEN: missing; the bot needs it (xoxb-...) with SLACK_SIGNING_SECRET or"
+                    + " SLACK_APP_TOKEN");
+        }
+        if (config.slackBotToken().isPresent()
+                && config.slackSigningSecret().isEmpty()
+                && config.slackAppToken().isEmpty()) {
+            r.problems.add("SLACK_SIGNING_SECRET: missing; set it for the HTTP endpoint, or set SLACK_APP_TOKEN"
+                    + " (xapp-...) for Socket Mode");
+        }
+        config.slackAppToken()
+                .filter(t -> !t.startsWith("xapp-"))
+                .ifPresent(t -> r.problems.add("SLACK_APP_TOKEN: an app-level token starts with xapp-"));
         if (!r.problems.isEmpty()) {
             throw new ConfigException(r.problems);
         }

@@ -86,7 +86,8 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(10);
         config.setPoolName("miic");
-        config.setConnectionTimeout(5_000);
+        // Short, so that a database outage is known, and said, within Slack's 3 seconds.
+        config.setConnectionTimeout(2_000);
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }

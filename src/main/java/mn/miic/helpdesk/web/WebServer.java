@@ -1,14 +1,18 @@
 package mn.miic.helpdesk.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import java.util.function.BooleanSupplier;
 
-/** The HTTP side: health and readiness for now; Slack's Request URL joins it later. */
+/** The HTTP side: health, readiness, and Slack's Request URL when the bot runs in HTTP mode. */
 public final class WebServer {
+
+    public static final String SLACK_PATH = "/slack/events";
 
     private final Javalin app;
 
-    public WebServer(BooleanSupplier ready) {
+    /** @param slack the handler of Slack's requests, or null when Slack is not served over HTTP */
+    public WebServer(BooleanSupplier ready, Handler slack) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -20,6 +24,9 @@ public final class WebServer {
                     ctx.status(503).result("not ready: the database is unreachable or not migrated");
                 }
             });
+            if (slack != null) {
+                config.routes.post(SLACK_PATH, slack);
+            }
         });
     }
 

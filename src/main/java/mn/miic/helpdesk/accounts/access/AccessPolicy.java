@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import mn.miic.helpdesk.accounts.domain.Account;
@@ -208,6 +210,45 @@ public final class AccessPolicy {
             throw Refusal.wrongState(target.displayName() + " is already inactive (status: " + state(target)
                     + "). Nothing was changed.");
         }
+    }
+
+    /**
+     * The checks an action runs on its target before any guard that depends on other accounts: what a confirmation
+     * or a form is shown after, so that nobody confirms something that would be refused anyway.
+     */
+    public void requireMayStart(Requester requester, Account target, String typedUsername, AccountAction action) {
+        requireCanManage(requester, target, typedUsername, action.whatTheyTried());
+        switch (action) {
+            case EDIT -> requireOutranksOrEquals(requester, target, "edit");
+            case UNLOCK -> requireLocked(target);
+            case REACTIVATE -> requireInactive(target);
+            case INACTIVATE -> {
+                requireNotSelf(requester, target, "inactivate");
+                requireOutranksOrEquals(requester, target, "inactivate");
+                requireActive(target);
+            }
+            case RESET_PASSWORD -> {
+                requireNotSelf(requester, target, "reset the password of");
+                requireOutranksOrEquals(requester, target, "reset the password of");
+            }
+        }
+    }
+
+    /** The roles this requester may give in an organization, for the menus that offer only those. */
+    public List<RoleAssignment> grantableRoles(Requester requester, Organization organization) {
+        List<RoleAssignment> roles = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (boolean ordering : new boolean[] {false, true}) {
+                RoleAssignment candidate = new RoleAssignment(role, ordering);
+                try {
+                    requireCanGrant(requester, candidate, organization);
+                    roles.add(candidate);
+                } catch (Refusal notThisOne) {
+                    // not offered
+                }
+            }
+        }
+        return roles;
     }
 
     /**

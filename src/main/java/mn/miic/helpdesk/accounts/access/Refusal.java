@@ -19,7 +19,9 @@ public class Refusal extends RuntimeException {
         /** The input is wrong; see {@link InvalidInput#fieldErrors()}. */
         INVALID_INPUT,
         /** Someone else changed the account after the requester looked at it. */
-        CHANGED_BY_SOMEONE_ELSE
+        CHANGED_BY_SOMEONE_ELSE,
+        /** The same confirmation was already carried out (a double click, or a second copy of a button). */
+        ALREADY_DONE
     }
 
     private final Kind kind;
@@ -50,6 +52,10 @@ public class Refusal extends RuntimeException {
 
     public static Refusal guard(String message) {
         return new Refusal(Kind.GUARD, message);
+    }
+
+    public static Refusal alreadyDone() {
+        return new Refusal(Kind.ALREADY_DONE, "This was already done; nothing more was changed.");
     }
 
     public static Refusal changedBySomeoneElse() {

@@ -6,6 +6,7 @@ import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.audit.AuditLog;
+import mn.miic.helpdesk.db.OnceKeys;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -27,6 +28,9 @@ public final class AccountTransactions {
             return dsl.transactionResult(cfg -> {
                 UnitOfWork unit = new UnitOfWork(cfg.dsl(), actor, action);
                 last.set(unit);
+                if (actor.onceKey() != null && !new OnceKeys(cfg.dsl()).claim(actor.onceKey())) {
+                    throw Refusal.alreadyDone();
+                }
                 return work.apply(unit);
             });
         } catch (Refusal refusal) {

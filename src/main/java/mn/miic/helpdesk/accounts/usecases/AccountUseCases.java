@@ -17,7 +17,11 @@ public record AccountUseCases(
         ReactivateAccount reactivate,
         InactivateAccount inactivate,
         ResetPassword reset,
-        UndoTemporaryPassword undoTemporaryPassword) {
+        UndoTemporaryPassword undoTemporaryPassword,
+        FormOptions forms,
+        SwitchOrganization organizations,
+        ReadAuditTrail auditTrail,
+        AccountTransactions transactions) {
 
     public static AccountUseCases create(
             DSLContext dsl, AccessPolicy policy, PasswordHasher hasher, PasswordSettings settings, Clock clock) {
@@ -32,6 +36,10 @@ public record AccountUseCases(
                 new ReactivateAccount(transactions, policy, clock),
                 new InactivateAccount(transactions, policy, clock),
                 new ResetPassword(transactions, policy, issuer),
-                new UndoTemporaryPassword(transactions, policy));
+                new UndoTemporaryPassword(transactions, policy),
+                new FormOptions(transactions, policy),
+                new SwitchOrganization(transactions),
+                new ReadAuditTrail(transactions, policy),
+                transactions);
     }
 }

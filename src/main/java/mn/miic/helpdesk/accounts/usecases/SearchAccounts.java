@@ -1,7 +1,11 @@
 package mn.miic.helpdesk.accounts.usecases;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.access.AccountAction;
+import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.store.AccountPage;
 import mn.miic.helpdesk.accounts.store.StatusFilter;
 import mn.miic.helpdesk.audit.Actor;
@@ -21,7 +25,13 @@ public final class SearchAccounts {
         this.policy = policy;
     }
 
-    public record Result(Organization organization, AccountPage page) {}
+    /** A page of accounts, and for each (by id) the actions the requester may take on it. */
+    public record Result(Organization organization, AccountPage page, Map<Long, Set<AccountAction>> allowedActions) {
+
+        public Set<AccountAction> allowed(Account account) {
+            return allowedActions.getOrDefault(account.id(), Set.of());
+        }
+    }
 
     /** @param organizationCode the organization to search, or null for the requester's current one */
     public Result execute(
@@ -38,7 +48,9 @@ public final class SearchAccounts {
                             + filter.name().toLowerCase() + ", page " + (Math.max(0, page) + 1) + ": " + result.total()
                             + " found",
                     Map.of());
-            return new Result(org, result);
+            Map<Long, Set<AccountAction>> allowed = new HashMap<>();
+            result.accounts().forEach(a -> allowed.put(a.id(), policy.allowedActions(unit.requester(), a)));
+            return new Result(org, result, allowed);
         });
     }
 }

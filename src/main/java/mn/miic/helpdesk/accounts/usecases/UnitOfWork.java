@@ -26,6 +26,7 @@ public final class UnitOfWork {
     final AccountRepository accounts;
     final OrganizationRepository organizations;
     private final AuditLog audit;
+    private final DSLContext dsl;
     private final Actor actor;
     private final AuditAction action;
     private final Requester requester;
@@ -35,6 +36,7 @@ public final class UnitOfWork {
         this.accounts = new AccountRepository(dsl);
         this.organizations = new OrganizationRepository(dsl);
         this.audit = new AuditLog(dsl);
+        this.dsl = dsl;
         this.actor = actor;
         this.action = action;
         this.requester = loadRequester();
@@ -48,13 +50,25 @@ public final class UnitOfWork {
         return subject;
     }
 
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
+    public OrganizationRepository organizations() {
+        return organizations;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
     /** What the audit row is about, allowed or refused. */
-    void about(Account target) {
+    public void about(Account target) {
         Organization org = organizations.findById(target.organizationId()).orElseThrow();
         subject = new AuditLog.Subject(target.id(), target.username(), org.id(), org.code());
     }
 
-    void about(String typedUsername) {
+    public void about(String typedUsername) {
         subject = new AuditLog.Subject(null, typedUsername, null, null);
     }
 
@@ -63,7 +77,7 @@ public final class UnitOfWork {
                 subject.targetAccountId(), subject.targetUsername(), organization.id(), organization.code());
     }
 
-    void done(String reason, Map<String, Change> changes) {
+    public void done(String reason, Map<String, Change> changes) {
         audit.done(actor, requester.account().username(), action, subject, reason, changes);
     }
 
@@ -71,7 +85,7 @@ public final class UnitOfWork {
      * Finds the target and takes the locks a change needs: the organization's row first, then the account's, always in
      * that order so that two changes never wait on each other in a circle.
      */
-    Account lockTarget(String username) {
+    public Account lockTarget(String username) {
         about(username);
         Account found = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound(username));
         organizations.lock(found.organizationId());
@@ -81,7 +95,7 @@ public final class UnitOfWork {
     }
 
     /** The organization a command names by code, or, when it names none, the one the requester works in now. */
-    Organization organizationOrWorking(String code) {
+    public Organization organizationOrWorking(String code) {
         if (code == null || code.isBlank()) {
             Account own = requester.account();
             long working = own.workingOrganizationId();
@@ -95,7 +109,7 @@ public final class UnitOfWork {
                         Refusal.notAllowed("There is no MIIC organization with the code \"" + code.trim() + "\"."));
     }
 
-    Organization organizationOf(Account account) {
+    public Organization organizationOf(Account account) {
         return organizations.findById(account.organizationId()).orElseThrow();
     }
 

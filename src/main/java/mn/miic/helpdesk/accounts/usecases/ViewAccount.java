@@ -50,6 +50,27 @@ public final class ViewAccount {
         });
     }
 
+    /**
+     * The card an action starts from (a confirmation, the Edit or Inactivate form): refused, and audited as refused,
+     * when the action itself would be, judged by the same checks it runs.
+     */
+    public AccountCard prepare(Actor actor, String username, AccountAction action) {
+        return transactions.run(actor, AuditAction.VIEW, unit -> {
+            unit.about(username);
+            var requester = unit.requester();
+            policy.requireManager(requester, action.whatTheyTried());
+            Account target = unit.accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound(username));
+            policy.requireMayStart(requester, target, username, action);
+            unit.about(target);
+            unit.done("before " + action.name().toLowerCase(java.util.Locale.ROOT), Map.of());
+            return new AccountCard(
+                    target,
+                    unit.organizationOf(target),
+                    unit.organizations.findAllById(target.additionalOrganizationIds()),
+                    policy.allowedActions(requester, target));
+        });
+    }
+
     /** The requester's own account, whatever its state: everyone may see their own. */
     public AccountCard self(Actor actor) {
         return transactions.run(actor, AuditAction.VIEW, unit -> {

@@ -1,0 +1,118 @@
+package mn.miic.helpdesk.slack;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.db.OnceKeys;
+import mn.miic.helpdesk.slack.views.AccountMessages;
+import mn.miic.helpdesk.slack.views.HelpMessages;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Where the work behind a Slack request runs once the request is acknowledged (Bolt for Java has no lazy listeners).
+ * A request Slack sends again, from this instance or another, runs once. Whatever goes wrong, the person hears a
+ * plain sentence that says whether anything changed.
+ */
+public final class Background {
+
+    public static final String UNREACHABLE =
+            ":warning: MIIC is unreachable right now; nothing was changed." + " Please try again in a few minutes.";
+    static final String SLACK_TROUBLE =
+            ":warning: Slack is having trouble right now; nothing was changed." + " Please try again in a few minutes.";
+
+    private static final Logger log = LoggerFactory.getLogger(Background.class);
+
+    private final ExecutorService executor;
+    private final OnceKeys onceKeys;
+    private final SlackApi slack;
+
+    public Background(OnceKeys onceKeys, SlackApi slack) {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "slack-work-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.onceKeys = onceKeys;
+        this.slack = slack;
+    }
+
+    @FunctionalInterface
+    public interface Work {
+        void run(Turn turn);
+    }
+
+    /**
+     * @param onceKey what identifies this request across Slack's retries (its trigger or event id), or null
+     */
+    public void submit(Turn turn, String onceKey, Work work) {
+        executor.execute(() -> {
+            MDC.put("request_id", turn.requestId());
+            try {
+                if (onceKey != null && !onceKeys.claim(onceKey)) {
+                    log.info("dropped a request Slack sent again: {}", onceKey);
+                    return;
+                }
+                work.run(turn);
+            } catch (RuntimeException e) {
+                answerFailure(turn, e);
+            } finally {
+                MDC.remove("request_id");
+            }
+        });
+    }
+
+    /** The sentence a failure gets; also used where the answer goes back in the acknowledgement. */
+    public static String sentenceFor(RuntimeException e) {
+        if (e instanceof Refusal refusal) {
+            return ":no_entry_sign: " + refusal.getMessage();
+        }
+        if (e instanceof NotLinked notLinked) {
+            return notLinked.getMessage();
+        }
+        if (e instanceof DataAccessException) {
+            return UNREACHABLE;
+        }
+        if (e instanceof SlackUnavailable) {
+            return SLACK_TROUBLE;
+        }
+        return ":warning: Something went wrong on our side. Check the account with `/miic user` before you try"
+                + " again; the MIIC help desk can help.";
+    }
+
+    private void answerFailure(Turn turn, RuntimeException e) {
+        if (e instanceof Refusal || e instanceof NotLinked) {
+            log.info("refused: {}", e.getMessage());
+        } else {
+            log.error("request failed", e);
+        }
+        if (turn.responseUrl() == null) {
+            return;
+        }
+        try {
+            slack.respond(
+                    turn.responseUrl(),
+                    Replies.ephemeral(
+                            e instanceof NotLinked n
+                                    ? HelpMessages.notLinked(n.getMessage())
+                                    : AccountMessages.say(sentenceFor(e)),
+                            sentenceFor(e)));
+        } catch (RuntimeException again) {
+            log.error("could not tell the user about a failure", again);
+        }
+    }
+
+    public void stop() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

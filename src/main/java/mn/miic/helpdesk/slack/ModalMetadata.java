@@ -1,0 +1,25 @@
+package mn.miic.helpdesk.slack;
+
+import com.google.gson.Gson;
+
+/**
+ * What a modal carries between opening and submission: the account and the version the form was filled from, the
+ * organization for an add, and the response URL of the command that opened it, where the outcome is reported.
+ */
+public record ModalMetadata(String username, Integer version, String org, String responseUrl) {
+
+    private static final Gson GSON = new Gson();
+
+    public String encode() {
+        return GSON.toJson(this);
+    }
+
+    public static ModalMetadata decode(String json) {
+        try {
+            ModalMetadata m = GSON.fromJson(json, ModalMetadata.class);
+            return m == null ? new ModalMetadata(null, null, null, null) : m;
+        } catch (RuntimeException e) {
+            return new ModalMetadata(null, null, null, null);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package mn.miic.helpdesk.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import com.slack.api.util.json.GsonFactory;
+import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every call this bot makes to Slack, in one place: a 429 is waited out for as long as Slack's Retry-After says, a
+ * network failure is tried again a few times, and only then does the caller hear of it as {@link SlackUnavailable}.
+ * Never give it a password to log: it logs method names and Slack's error codes only.
+ */
+public final class SlackApi {
+
+    /** The Web API methods called and the bot scopes each needs: what {@code manifest.yml} must ask for. */
+    public static final Map<String, Set<String>> METHOD_SCOPES = Map.of(
+            "auth.test", Set.of(),
+            "users.info", Set.of("users:read", "users:read.email"),
+            "chat.postMessage", Set.of("chat:write"),
+            "views.open", Set.of(),
+            "views.publish", Set.of());
+
+    private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
+    private static final int ATTEMPTS = 5;
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+
+    private final Slack slack;
+    private final MethodsClient methods;
+
+    public SlackApi(Slack slack, String botToken) {
+        this.slack = slack;
+        this.methods = slack.methods(botToken);
+    }
+
+    public static Set<String> scopes() {
+        Set<String> all = new TreeSet<>();
+        METHOD_SCOPES.values().forEach(all::addAll);
+        all.add("commands");
+        return all;
+    }
+
+    /** The Slack profile's email, or empty when Slack has none (or does not know the user). */
+    public Optional<String> profileEmail(String slackUserId) {
+        var response = call("users.info", () -> methods.usersInfo(r -> r.user(slackUserId)));
+        if (!response.isOk() || response.getUser() == null || response.getUser().getProfile() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(response.getUser().getProfile().getEmail());
+    }
+
+    /**
+     * A direct message from the bot to a Slack user.
+     *
+     * @return false when Slack refused it (no such user, the user left, the bot may not write to them)
+     */
+    public boolean directMessage(String slackUserId, String text, List<LayoutBlock> blocks) {
+        var response = call(
+                "chat.postMessage",
+                () -> methods.chatPostMessage(r -> r.channel(slackUserId)
+                        .text(text)
+                        .blocks(blocks)
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)));
+        return response.isOk();
+    }
+
+    public boolean openView(String triggerId, View view) {
+        return call(
+                        "views.open",
+                        () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)))
+                .isOk();
+    }
+
+    public boolean publishHome(String slackUserId, View view) {
+        return call(
+                        "views.publish",
+                        () -> methods.viewsPublish(r -> r.userId(slackUserId).view(view)))
+                .isOk();
+    }
+
+    /** An answer to a slash command or a click, through the response URL Slack gave with it. */
+    public void respond(String responseUrl, Object payload) {
+        String json = GsonFactory.createSnakeCase().toJson(payload);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebhookResponse response = slack.send(responseUrl, json);
+                if (response.getCode() == 429 && attempt < ATTEMPTS) {
+                    sleep(retryAfter(response.getHeaders()), "response_url");
+                    continue;
+                }
+                if (response.getCode() >= 500 && attempt < ATTEMPTS) {
+                    sleep(backoff(attempt), "response_url");
+                    continue;
+                }
+                if (response.getCode() != 200) {
+                    log.warn("response_url answered {}: {}", response.getCode(), response.getBody());
+                }
+                return;
+            } catch (IOException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw new SlackUnavailable("response_url", e);
+                }
+                sleep(backoff(attempt), "response_url");
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T response = call.run();
+                if (!response.isOk()) {
+                    log.warn("Slack {} answered error {}", method, response.getError());
+                }
+                return response;
+            } catch (SlackApiException e) {
+                int code = e.getResponse().code();
+                if (attempt >= ATTEMPTS || (code != 429 && code < 500)) {
+                    throw new SlackUnavailable(method + " (HTTP " + code + ")", e);
+                }
+                sleep(code == 429 ? retryAfter(e.getResponse().headers().toMultimap()) : backoff(attempt), method);
+            } catch (IOException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw new SlackUnavailable(method, e);
+                }
+                sleep(backoff(attempt), method);
+            }
+        }
+    }
+
+    private static Duration retryAfter(Map<String, List<String>> headers) {
+        for (var header : headers.entrySet()) {
+            if ("retry-after".equalsIgnoreCase(header.getKey())
+                    && !header.getValue().isEmpty()) {
+                try {
+                    Duration wait = Duration.ofSeconds(
+                            Long.parseLong(header.getValue().get(0).trim()));
+                    return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+                } catch (NumberFormatException e) {
+                    break;
+                }
+            }
+        }
+        return Duration.ofSeconds(1);
+    }
+
+    private static Duration backoff(int attempt) {
+        return Duration.ofMillis(250L << Math.min(attempt, 5));
+    }
+
+    private static void sleep(Duration wait, String method) {
+        log.info("Slack {}: waiting {} ms before trying again", method, wait.toMillis());
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackUnavailable(method + " (interrupted)", e);
+        }
+    }
+}

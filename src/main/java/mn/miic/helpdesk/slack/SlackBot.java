@@ -1,0 +1,120 @@
+package mn.miic.helpdesk.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.views.response.ViewSubmissionResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import java.util.List;
+import java.util.regex.Pattern;
+import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
+import mn.miic.helpdesk.db.OnceKeys;
+import mn.miic.helpdesk.identity.SlackIdentities;
+import mn.miic.helpdesk.slack.delivery.Deliveries;
+import org.jooq.DSLContext;
+
+/**
+ * The Slack side of the bot: a Bolt app with every handler registered, answering within Slack's 3 seconds and doing
+ * the rest in the {@link Background}. The same app serves the HTTP endpoint and Socket Mode.
+ */
+public final class SlackBot {
+
+    /** What this app registers, for the test that holds {@code manifest.yml} to it. */
+    public static final List<String> COMMANDS = List.of(Ids.COMMAND);
+
+    public static final List<String> EVENTS = List.of("app_home_opened");
+
+    private final App app;
+    private final Background background;
+
+    public record Settings(String botToken, String signingSecret, String apiUrl) {}
+
+    public SlackBot(Settings settings, AccountUseCases accounts, DSLContext dsl) {
+        SlackConfig slackConfig = new SlackConfig();
+        String base = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
+        slackConfig.setMethodsEndpointUrlPrefix(base);
+        Slack slack = Slack.getInstance(slackConfig);
+        SlackApi api = new SlackApi(slack, settings.botToken());
+        SlackIdentities identities = new SlackIdentities(dsl, accounts.transactions());
+        Deliveries deliveries = new Deliveries(api, identities, accounts.undoTemporaryPassword());
+        AccountFlows flows = new AccountFlows(accounts, identities, api, deliveries);
+        Commands commands = new Commands(flows);
+        Actions actions = new Actions(flows, api);
+        Submissions submissions = new Submissions(accounts, flows, deliveries, api);
+        Home home = new Home(flows, accounts, api);
+        this.background = new Background(new OnceKeys(dsl), api);
+
+        this.app = new App(AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .slack(slack)
+                .authTestCacheEnabled(true)
+                .build());
+
+        app.command(Ids.COMMAND, (req, ctx) -> {
+            var p = req.getPayload();
+            Turn turn = Turn.of(p.getUserId(), p.getResponseUrl(), p.getTriggerId());
+            background.submit(turn, "slack:" + p.getTriggerId(), t -> commands.handle(t, p.getText()));
+            return ctx.ack();
+        });
+        app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
+            var p = req.getPayload();
+            Turn turn = Turn.of(p.getUser().getId(), p.getResponseUrl(), p.getTriggerId());
+            for (var action : p.getActions()) {
+                background.submit(turn, "slack:" + p.getTriggerId(), t -> actions.handle(t, action));
+            }
+            return ctx.ack();
+        });
+        for (String callbackId : List.of(Ids.ADD_USER, Ids.EDIT_USER, Ids.INACTIVATE_USER)) {
+            app.viewSubmission(callbackId, (req, ctx) -> {
+                var p = req.getPayload();
+                Turn turn = Turn.of(p.getUser().getId(), null, p.getTriggerId());
+                var view = p.getView();
+                Submissions.Answer answer =
+                        submissions.handle(turn, view.getCallbackId(), view.getState(), view.getPrivateMetadata());
+                if (answer instanceof Submissions.Answer.Errors errors) {
+                    return ctx.ackWithErrors(errors.errors());
+                }
+                if (answer instanceof Submissions.Answer.Show show) {
+                    return ctx.ackWithPush(show.view());
+                }
+                background.submit(turn, null, ((Submissions.Answer.Close) answer).then());
+                return ctx.ack(
+                        ViewSubmissionResponse.builder().responseAction("clear").build());
+            });
+        }
+        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
+            if ("home".equals(req.getEvent().getTab())) {
+                Turn turn = Turn.of(req.getEvent().getUser(), null, null);
+                background.submit(turn, "event:" + req.getEventId(), home::publish);
+            }
+            return ctx.ack();
+        });
+    }
+
+    /** Checks the bot token with Slack (auth.test) before the first request needs it. */
+    public SlackBot start() {
+        app.start();
+        return this;
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public Response run(Request<?> request) throws Exception {
+        return app.run(request);
+    }
+
+    public void stop() {
+        background.stop();
+        try {
+            app.stop();
+        } catch (Exception e) {
+            // stopping anyway
+        }
+    }
+}

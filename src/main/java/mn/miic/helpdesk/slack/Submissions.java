@@ -1,0 +1,162 @@
+package mn.miic.helpdesk.slack;
+
+import com.slack.api.model.view.View;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import mn.miic.helpdesk.accounts.access.InvalidInput;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.AccountFields;
+import mn.miic.helpdesk.accounts.domain.InactivationReason;
+import mn.miic.helpdesk.accounts.usecases.AccountEdit;
+import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
+import mn.miic.helpdesk.accounts.usecases.EditAccount;
+import mn.miic.helpdesk.accounts.usecases.IssuedPassword;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.slack.delivery.Deliveries;
+import mn.miic.helpdesk.slack.views.AccountMessages;
+import mn.miic.helpdesk.slack.views.AccountModals;
+import mn.miic.helpdesk.slack.views.Text;
+
+/**
+ * Submitted modals. The use case runs before the acknowledgement, because Slack shows a field's error only in the
+ * answer to the submission itself; it is a database transaction of a few milliseconds. Telling people about it (the
+ * DMs, the reply in the channel) happens after.
+ */
+public final class Submissions {
+
+    /** What the modal does next. */
+    public sealed interface Answer {
+        /** Errors next to the fields; nothing was saved. */
+        record Errors(Map<String, String> errors) implements Answer {}
+
+        /** A message on top of the form; closing it goes back to what was typed. Nothing was saved. */
+        record Show(View view) implements Answer {}
+
+        /** Saved: the modal closes, and the rest happens after the acknowledgement. */
+        record Close(Background.Work then) implements Answer {}
+    }
+
+    private final AccountUseCases accounts;
+    private final AccountFlows flows;
+    private final Deliveries deliveries;
+    private final SlackApi slack;
+
+    public Submissions(AccountUseCases accounts, AccountFlows flows, Deliveries deliveries, SlackApi slack) {
+        this.accounts = accounts;
+        this.flows = flows;
+        this.deliveries = deliveries;
+        this.slack = slack;
+    }
+
+    public Answer handle(Turn turn, String callbackId, com.slack.api.model.view.ViewState state, String metadata) {
+        ModalInput input = new ModalInput(state);
+        ModalMetadata meta = ModalMetadata.decode(metadata);
+        try {
+            Account by = flows.who(turn);
+            Actor actor = new Actor(by.id(), turn.slackUserId(), turn.requestId());
+            return switch (callbackId) {
+                case Ids.ADD_USER -> add(actor, by, input, meta);
+                case Ids.EDIT_USER -> edit(actor, by, input, meta);
+                case Ids.INACTIVATE_USER -> inactivate(actor, by, input, meta);
+                default -> new Answer.Show(AccountModals.message("Not saved", "This form is not known any more."));
+            };
+        } catch (InvalidInput invalid) {
+            return new Answer.Errors(placed(invalid.fieldErrors(), input));
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.GUARD && input.has(AccountFields.OVERRIDE_REASON)) {
+                return new Answer.Errors(Map.of(AccountFields.OVERRIDE_REASON, refusal.getMessage()));
+            }
+            return new Answer.Show(AccountModals.message("Not saved", Background.sentenceFor(refusal)));
+        } catch (NotLinked | org.jooq.exception.DataAccessException | SlackUnavailable e) {
+            return new Answer.Show(AccountModals.message("Not saved", Background.sentenceFor((RuntimeException) e)));
+        }
+    }
+
+    private Answer add(Actor actor, Account by, ModalInput input, ModalMetadata meta) {
+        IssuedPassword issued = accounts.add().execute(actor, meta.org(), input.form());
+        return new Answer.Close(turn -> {
+            String delivered = deliveries.deliverPassword(actor, by, issued, true);
+            report(
+                    meta,
+                    ":white_check_mark: Added " + Text.boldName(issued.account()) + ", "
+                            + issued.account().role().label() + " at " + Text.org(issued.organization()) + ". "
+                            + delivered);
+        });
+    }
+
+    private Answer edit(Actor actor, Account by, ModalInput input, ModalMetadata meta) {
+        String reason = input.text(AccountFields.INACTIVATION_REASON);
+        AccountEdit edit = new AccountEdit(
+                meta.version() == null ? -1 : meta.version(),
+                input.form(),
+                !AccountModals.INACTIVE.equals(input.text(AccountFields.STATUS)),
+                AccountModals.LOCKED.equals(input.text(AccountFields.LOCKED)),
+                reason == null ? null : InactivationReason.valueOf(reason),
+                null,
+                input.text(AccountFields.OVERRIDE_REASON));
+        EditAccount.Result result = accounts.edit().execute(actor, meta.username(), edit);
+        return new Answer.Close(turn -> {
+            if (!result.changedAnything()) {
+                report(meta, "Nothing to save: " + Text.boldName(result.account()) + " is unchanged.");
+                return;
+            }
+            String fields = result.changes().keySet().stream()
+                    .map(k -> k.replace('_', ' '))
+                    .collect(Collectors.joining(", "));
+            deliveries.tellOwner(result.account(), by, "was changed (" + fields + ")");
+            report(meta, ":white_check_mark: Saved " + Text.boldName(result.account()) + ": " + fields + ".");
+        });
+    }
+
+    private Answer inactivate(Actor actor, Account by, ModalInput input, ModalMetadata meta) {
+        String reason = input.text(AccountFields.INACTIVATION_REASON);
+        Account after = accounts.inactivate()
+                .execute(
+                        actor,
+                        meta.username(),
+                        reason == null ? null : InactivationReason.valueOf(reason),
+                        input.text(AccountModals.INACTIVATION_NOTE),
+                        input.text(AccountFields.OVERRIDE_REASON));
+        return new Answer.Close(turn -> {
+            deliveries.tellOwner(
+                    after, by, "was inactivated (" + after.inactivationReason().toLowerCase(Locale.ROOT) + ")");
+            report(
+                    meta,
+                    ":white_check_mark: Inactivated " + Text.boldName(after) + " ("
+                            + Text.escape(after.inactivationReason()) + "). `/miic reactivate " + after.username()
+                            + "` undoes it.");
+        });
+    }
+
+    private void report(ModalMetadata meta, String sentence) {
+        if (meta.responseUrl() != null) {
+            slack.respond(meta.responseUrl(), Replies.ephemeral(AccountMessages.say(sentence), "Done"));
+        }
+    }
+
+    /** Slack shows an error only next to a block the modal has; anything else goes next to the first field. */
+    private static Map<String, String> placed(Map<String, String> errors, ModalInput input) {
+        Map<String, String> placed = new LinkedHashMap<>();
+        errors.forEach((field, message) -> {
+            String block = field.equals(AccountFields.INACTIVATION_REASON)
+                            && input.has(AccountModals.INACTIVATION_NOTE)
+                            && message.contains("few words")
+                    ? AccountModals.INACTIVATION_NOTE
+                    : input.has(field) ? field : firstField(input);
+            placed.merge(block, message, (a, b) -> a + " " + b);
+        });
+        return placed;
+    }
+
+    private static String firstField(ModalInput input) {
+        for (String f : new String[] {AccountFields.FIRST_NAME, AccountFields.INACTIVATION_REASON}) {
+            if (input.has(f)) {
+                return f;
+            }
+        }
+        return AccountFields.USERNAME;
+    }
+}

@@ -1,0 +1,216 @@
+package mn.miic.helpdesk.slack.views;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.radioButtons;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.view.View;
+import java.util.ArrayList;
+import java.util.List;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.AccountFields;
+import mn.miic.helpdesk.accounts.domain.AccountForm;
+import mn.miic.helpdesk.accounts.domain.InactivationReason;
+import mn.miic.helpdesk.accounts.domain.RoleAssignment;
+import mn.miic.helpdesk.accounts.usecases.FormOptions;
+import mn.miic.helpdesk.accounts.usecases.ViewAccount.AccountCard;
+import mn.miic.helpdesk.slack.Ids;
+
+/**
+ * The modals of SPEC 4.3: Add User and Edit User with the guide's fields (required ones marked by Slack, as inputs
+ * that are not optional), and the reason asked when inactivating. Each input's block id is the field's name in
+ * {@link AccountFields}, so that a field's error lands next to it; every input's action id is {@link #VALUE}.
+ */
+public final class AccountModals {
+
+    public static final String VALUE = "value";
+    public static final String INACTIVATION_NOTE = "inactivation_note";
+    public static final String ACTIVE = "active";
+    public static final String INACTIVE = "inactive";
+    public static final String LOCKED = "locked";
+    public static final String UNLOCKED = "unlocked";
+
+    private AccountModals() {}
+
+    public static View add(FormOptions.AddForm form, String metadata) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(context(c -> c.elements(List.of(markdownText("Adds a user to *" + Text.org(form.organization())
+                + "*. To add elsewhere, switch first with `/miic org`. The temporary password goes to you by DM"
+                + " to hand over; the user changes it at the first sign-in.")))));
+        blocks.addAll(fields(null, form.roles(), null));
+        return modal(Ids.ADD_USER, "Add user", "Add user", blocks, metadata);
+    }
+
+    public static View edit(FormOptions.EditForm form, String metadata) {
+        Account a = form.account();
+        AccountForm values = AccountForm.of(a, form.additionalOrganizationCodes());
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(context(c ->
+                c.elements(List.of(markdownText(Text.boldName(a) + " at *" + Text.org(form.organization()) + "*")))));
+        blocks.addAll(fields(values, form.roles(), a.role()));
+        blocks.add(divider());
+        blocks.add(input(
+                i -> i.blockId(AccountFields.STATUS).label(plainText("Status")).element(radioButtons(r -> r.actionId(
+                                VALUE)
+                        .options(List.of(option(plainText("Active"), ACTIVE), option(plainText("Inactive"), INACTIVE)))
+                        .initialOption(
+                                a.isActive()
+                                        ? option(plainText("Active"), ACTIVE)
+                                        : option(plainText("Inactive"), INACTIVE))))));
+        blocks.add(input(i -> i.blockId(AccountFields.INACTIVATION_REASON)
+                .optional(true)
+                .label(plainText("Reason, if you make it inactive"))
+                .element(staticSelect(s -> s.actionId(VALUE).options(reasons())))));
+        blocks.add(input(i -> i.blockId(AccountFields.LOCKED)
+                .label(plainText("Account locked"))
+                .element(radioButtons(r -> r.actionId(VALUE)
+                        .options(List.of(option(plainText("Unlocked"), UNLOCKED), option(plainText("Locked"), LOCKED)))
+                        .initialOption(
+                                a.locked()
+                                        ? option(plainText("Locked"), LOCKED)
+                                        : option(plainText("Unlocked"), UNLOCKED))))));
+        if (form.helpDesk()) {
+            blocks.add(overrideInput());
+        }
+        return modal(Ids.EDIT_USER, "Edit user", "Save", blocks, metadata);
+    }
+
+    public static View inactivate(AccountCard card, boolean helpDesk, String metadata) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("Inactivate " + Text.boldName(card.account()) + " at "
+                + Text.org(card.organization()) + "? They can no longer sign in to MIIC until an administrator"
+                + " reactivates the account."))));
+        blocks.add(input(i -> i.blockId(AccountFields.INACTIVATION_REASON)
+                .label(plainText("Why?"))
+                .element(radioButtons(r -> r.actionId(VALUE).options(reasons())))));
+        blocks.add(input(i -> i.blockId(INACTIVATION_NOTE)
+                .optional(true)
+                .label(plainText("Note (required for Other)"))
+                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(250)))));
+        if (helpDesk) {
+            blocks.add(overrideInput());
+        }
+        return modal(Ids.INACTIVATE_USER, "Inactivate user", "Inactivate", blocks, metadata);
+    }
+
+    /** What a submitted modal turns into when it cannot go on: a sentence, and a Close button. */
+    public static View message(String title, String mrkdwn) {
+        return view(v -> v.type("modal")
+                .title(viewTitle(t -> t.type("plain_text").text(title)))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(AccountMessages.say(mrkdwn)));
+    }
+
+    private static List<LayoutBlock> fields(AccountForm values, List<RoleAssignment> roles, RoleAssignment current) {
+        AccountForm v = values == null
+                ? new AccountForm(null, null, null, null, null, null, null, null, null, null, List.of())
+                : values;
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(text(AccountFields.FIRST_NAME, "First name", v.firstName(), false, 50, null));
+        blocks.add(text(AccountFields.LAST_NAME, "Last name", v.lastName(), false, 50, null));
+        blocks.add(text(AccountFields.MIDDLE_INITIAL, "Middle initial", v.middleInitial(), true, 1, null));
+        blocks.add(text(
+                AccountFields.USERNAME,
+                "Username",
+                v.username(),
+                false,
+                30,
+                "3 to 30 letters, digits, . _ or -. The guide's pattern is last name + first initial + a number"
+                        + " (mousem1); no shared or generic names, no \"admin\"."));
+        List<OptionObject> roleOptions =
+                roles.stream().map(r -> option(plainText(r.label()), r.label())).toList();
+        blocks.add(input(
+                i -> i.blockId(AccountFields.ROLE).label(plainText("Role")).element(staticSelect(s -> {
+                    s.actionId(VALUE).options(roleOptions);
+                    if (current != null) {
+                        s.initialOption(option(plainText(current.label()), current.label()));
+                    }
+                    return s;
+                }))));
+        blocks.add(text(AccountFields.AREA_CODE, "Area code", v.areaCode(), true, 3, null));
+        blocks.add(text(AccountFields.PHONE, "Phone number", v.phone(), true, 8, "Like 555-5555"));
+        blocks.add(text(AccountFields.EXTENSION, "Extension", v.extension(), true, 6, null));
+        blocks.add(text(
+                AccountFields.EMAIL,
+                "Email",
+                v.email(),
+                true,
+                254,
+                "One person, one account: also how their Slack is linked to MIIC."));
+        blocks.add(input(i -> i.blockId(AccountFields.USER_DUA_DATE)
+                .optional(true)
+                .label(plainText("User DUA date"))
+                .element(datePicker(d -> {
+                    d.actionId(VALUE);
+                    if (v.userDuaDate() != null) {
+                        d.initialDate(v.userDuaDate());
+                    }
+                    return d;
+                }))));
+        blocks.add(text(
+                AccountFields.ADDITIONAL_ORGANIZATIONS,
+                "Also works at",
+                String.join(", ", v.additionalOrganizationCodes()),
+                true,
+                500,
+                "Codes of other organizations this person floats to, separated by commas (NSROC, NSDUL)."));
+        return blocks;
+    }
+
+    private static LayoutBlock text(
+            String blockId, String label, String initial, boolean optional, int maxLength, String hint) {
+        return input(i -> {
+            i.blockId(blockId).optional(optional).label(plainText(label)).element(plainTextInput(p -> {
+                p.actionId(VALUE).maxLength(maxLength);
+                if (initial != null && !initial.isEmpty()) {
+                    p.initialValue(initial);
+                }
+                return p;
+            }));
+            if (hint != null) {
+                i.hint(plainText(hint));
+            }
+            return i;
+        });
+    }
+
+    private static LayoutBlock overrideInput() {
+        return input(i -> i.blockId(AccountFields.OVERRIDE_REASON)
+                .optional(true)
+                .label(plainText("Help desk: reason to override a safety rule"))
+                .hint(plainText("Only when this would leave a location without an active administrator."))
+                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(500))));
+    }
+
+    private static List<OptionObject> reasons() {
+        List<OptionObject> options = new ArrayList<>();
+        for (InactivationReason reason : InactivationReason.values()) {
+            options.add(option(plainText(reason.label()), reason.name()));
+        }
+        return options;
+    }
+
+    private static View modal(String callbackId, String title, String submit, List<LayoutBlock> blocks, String meta) {
+        return view(v -> v.type("modal")
+                .callbackId(callbackId)
+                .title(viewTitle(t -> t.type("plain_text").text(title)))
+                .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .privateMetadata(meta)
+                .blocks(blocks));
+    }
+}

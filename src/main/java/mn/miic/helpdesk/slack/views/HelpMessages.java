@@ -1,0 +1,85 @@
+package mn.miic.helpdesk.slack.views;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.model.block.LayoutBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.access.Requester;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.Privilege;
+import mn.miic.helpdesk.accounts.domain.Role;
+import mn.miic.helpdesk.accounts.usecases.ViewAccount.AccountCard;
+
+/** {@code /miic help} and {@code /miic roles}: what this person may do, and what each role may do (the guide's table). */
+public final class HelpMessages {
+
+    private HelpMessages() {}
+
+    public static List<LayoutBlock> help(AccountCard own) {
+        Account a = own.account();
+        boolean manager = a.managesUsers() && a.isInGoodStanding();
+        boolean helpDesk = Requester.isHelpDesk(a, own.organization());
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*MIIC help desk bot* · you are " + Text.boldName(a) + ", "
+                + a.role().label() + " at " + Text.org(own.organization())))));
+        StringBuilder text = new StringBuilder();
+        if (manager) {
+            text.append("*Manage your site's MIIC users*\n")
+                    .append("`/miic users [name]` search by last name, first name or username (blank lists all)\n")
+                    .append("`/miic user <username>` an account and what you can do with it\n")
+                    .append("`/miic add` add a user (a form opens)\n")
+                    .append("`/miic edit <username>` change a user's details, role, status or lock\n")
+                    .append("`/miic unlock <username>` unlock after too many failed sign-ins\n")
+                    .append("`/miic reactivate <username>` reactivate an inactive account\n")
+                    .append("`/miic inactivate <username>` inactivate, with the reason\n")
+                    .append("`/miic reset <username>` a new temporary password, sent by DM\n")
+                    .append("`/miic audit <username>` an account's recent history\n")
+                    .append("Instead of a username you can mention a linked Slack user: `/miic unlock @Mickey`.\n\n");
+        }
+        text.append("*For everyone*\n")
+                .append("`/miic whoami` your MIIC account, role, organization and status\n")
+                .append("`/miic roles` the MIIC roles and what each may do\n")
+                .append("`/miic org [CODE]` show or switch the organization you work in\n");
+        if (helpDesk) {
+            text.append("`/miic link @user <username>` link a Slack user to a MIIC account by hand\n");
+        }
+        if (!a.isInGoodStanding()) {
+            text.append("\n:warning: Your account is ")
+                    .append(Text.state(a))
+                    .append(". Your site's MIIC administrator can fix that; ask them, or the MIIC help desk.\n");
+        }
+        blocks.add(section(s -> s.text(markdownText(text.toString()))));
+        blocks.add(helpDeskContact());
+        return blocks;
+    }
+
+    /** For a Slack user who is not linked: how to get linked, and nothing else. */
+    public static List<LayoutBlock> notLinked(String message) {
+        return List.of(section(s -> s.text(markdownText(":wave: " + Text.escape(message)))), helpDeskContact());
+    }
+
+    public static List<LayoutBlock> roles() {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*MIIC roles* (from the guide's \"Identifying user roles\")."
+                + " Each role can also be given *with Ordering*, which adds vaccine ordering."))));
+        for (Role role : Role.values()) {
+            String privileges =
+                    role.privileges().stream().map(Privilege::description).collect(Collectors.joining(", "));
+            blocks.add(section(s -> s.text(markdownText("*" + role.label() + "*: " + privileges + "."))));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText(
+                "You can give only roles whose privileges you have yourself. Schools and child care get read-only"
+                        + " roles only.")))));
+        return blocks;
+    }
+
+    public static LayoutBlock helpDeskContact() {
+        return context(c -> c.elements(List.of(markdownText("MIIC help desk: " + AccessPolicy.HELP_DESK_EMAIL
+                + " · <https://www.health.state.mn.us/miic|www.health.state.mn.us/miic>"))));
+    }
+}

@@ -90,8 +90,15 @@ public final class SlackHarness implements AutoCloseable {
         return app.port();
     }
 
+    private int port = -1;
+
+    /** The instance requests go to: the first unless told otherwise. */
     public int port() {
-        return apps.get(0).port();
+        return port > 0 ? port : apps.get(0).port();
+    }
+
+    public void sendTo(int instancePort) {
+        this.port = instancePort;
     }
 
     private void stubSlack() {

@@ -25,7 +25,7 @@ public final class SlackBot {
     /** What this app registers, for the test that holds {@code manifest.yml} to it. */
     public static final List<String> COMMANDS = List.of(Ids.COMMAND);
 
-    public static final List<String> EVENTS = List.of("app_home_opened");
+    public static final List<String> EVENTS = List.of(AppHomeOpenedEvent.TYPE_NAME);
 
     private final App app;
     private final Background background;
@@ -54,12 +54,14 @@ public final class SlackBot {
                 .authTestCacheEnabled(true)
                 .build());
 
-        app.command(Ids.COMMAND, (req, ctx) -> {
-            var p = req.getPayload();
-            Turn turn = Turn.of(p.getUserId(), p.getResponseUrl(), p.getTriggerId());
-            background.submit(turn, "slack:" + p.getTriggerId(), t -> commands.handle(t, p.getText()));
-            return ctx.ack();
-        });
+        for (String command : COMMANDS) {
+            app.command(command, (req, ctx) -> {
+                var p = req.getPayload();
+                Turn turn = Turn.of(p.getUserId(), p.getResponseUrl(), p.getTriggerId());
+                background.submit(turn, "slack:" + p.getTriggerId(), t -> commands.handle(t, p.getText()));
+                return ctx.ack();
+            });
+        }
         app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
             var p = req.getPayload();
             Turn turn = Turn.of(p.getUser().getId(), p.getResponseUrl(), p.getTriggerId());

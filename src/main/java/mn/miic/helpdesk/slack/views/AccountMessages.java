@@ -92,14 +92,17 @@ public final class AccountMessages {
                 + account.status().label() + " · " + (account.locked() ? ":lock: Locked" : "Unlocked")
                 + " · Password expires " + Text.date(passwordExpiry(account)) + " · "
                 + account.role().label();
+        // An overflow menu holds at most 5 items: the allowed actions first, then the card, then the history.
         List<OptionObject> options = new ArrayList<>();
-        options.add(menuItem(AccountOp.VIEW, account));
         for (AccountAction action : AccountAction.values()) {
             if (allowed.contains(action)) {
                 options.add(menuItem(AccountOp.of(action), account));
             }
         }
-        options.add(menuItem(AccountOp.AUDIT, account));
+        options.add(menuItem(AccountOp.VIEW, account));
+        if (options.size() < 5) {
+            options.add(menuItem(AccountOp.AUDIT, account));
+        }
         return section(s -> s.text(markdownText(line))
                 .accessory(overflowMenu(o -> o.actionId(Ids.ACCOUNT_ACTION).options(options))));
     }

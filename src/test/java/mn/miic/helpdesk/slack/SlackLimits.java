@@ -1,0 +1,65 @@
+package mn.miic.helpdesk.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Slack's published limits for Block Kit, checked on rendered JSON. */
+final class SlackLimits {
+
+    private SlackLimits() {}
+
+    static void assertWithin(JsonNode rendered, boolean isView) {
+        JsonNode blocks = rendered.isArray() ? rendered : rendered.path("blocks");
+        assertThat(blocks.size()).as("blocks").isBetween(1, isView ? 100 : 50);
+        if (isView && rendered.path("type").asText().equals("modal")) {
+            assertThat(rendered.at("/title/text").asText().length())
+                    .as("modal title")
+                    .isBetween(1, 24);
+            assertThat(rendered.path("private_metadata").asText().length()).isLessThanOrEqualTo(3000);
+        }
+        walk(rendered);
+    }
+
+    private static void walk(JsonNode node) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                JsonNode v = e.getValue();
+                switch (e.getKey()) {
+                    case "text" -> {
+                        if (v.isTextual()) {
+                            assertThat(v.asText().length()).as("a text").isBetween(1, 3000);
+                        }
+                    }
+                    case "action_id", "block_id" -> assertThat(v.asText().length())
+                            .isLessThanOrEqualTo(255);
+                    case "fields" -> assertThat(v.size()).as("section fields").isLessThanOrEqualTo(10);
+                    case "options" -> assertThat(v.size()).as("options").isLessThanOrEqualTo(100);
+                    case "elements" -> assertThat(v.size()).as("elements").isLessThanOrEqualTo(25);
+                    case "value" -> {
+                        if (v.isTextual()) {
+                            assertThat(v.asText().length()).as("a value").isLessThanOrEqualTo(150);
+                        }
+                    }
+                    default -> {}
+                }
+                walk(v);
+            });
+            if (node.path("type").asText().equals("overflow")) {
+                assertThat(node.path("options").size()).as("overflow options").isBetween(1, 5);
+            }
+            if (node.path("type").asText().equals("button")
+                    || node.path("type").asText().equals("overflow")) {
+                node.findValues("text").forEach(t -> {
+                    if (t.has("text") && t.get("type").asText().equals("plain_text")) {
+                        assertThat(t.get("text").asText().length())
+                                .as("button or option text")
+                                .isLessThanOrEqualTo(75);
+                    }
+                });
+            }
+        } else if (node.isArray()) {
+            node.forEach(SlackLimits::walk);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package mn.miic.helpdesk.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.slack.api.model.view.View;
+import com.slack.api.util.json.GsonFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import mn.miic.helpdesk.accounts.access.AccountAction;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.accounts.domain.PersonName;
+import mn.miic.helpdesk.accounts.domain.Phone;
+import mn.miic.helpdesk.accounts.domain.Role;
+import mn.miic.helpdesk.accounts.domain.RoleAssignment;
+import mn.miic.helpdesk.accounts.password.TemporaryPassword;
+import mn.miic.helpdesk.accounts.store.AccountPage;
+import mn.miic.helpdesk.accounts.store.StatusFilter;
+import mn.miic.helpdesk.accounts.usecases.FormOptions;
+import mn.miic.helpdesk.accounts.usecases.IssuedPassword;
+import mn.miic.helpdesk.accounts.usecases.ReadAuditTrail;
+import mn.miic.helpdesk.accounts.usecases.SearchAccounts;
+import mn.miic.helpdesk.accounts.usecases.SwitchOrganization;
+import mn.miic.helpdesk.accounts.usecases.ViewAccount.AccountCard;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditEntry;
+import mn.miic.helpdesk.audit.Change;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.slack.views.AccountMessages;
+import mn.miic.helpdesk.slack.views.AccountModals;
+import mn.miic.helpdesk.slack.views.DeliveryMessages;
+import mn.miic.helpdesk.slack.views.HelpMessages;
+import mn.miic.helpdesk.slack.views.HomeView;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every view the bot shows, rendered from fixed data and compared with its golden JSON in
+ * {@code src/test/resources/golden}, and held to Slack's limits. After a deliberate change, regenerate with
+ * {@code mvn test -Dtest=ViewsGoldenTest -Dgolden.update=true} and review the diff.
+ */
+class ViewsGoldenTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final Organization CLINIC =
+            new Organization(2, "TEST1", "Test Clinic", OrganizationKind.CLINIC, null, LocalDate.of(2025, 1, 15));
+    private static final Organization CHILD =
+            new Organization(5, "NSROC", "North Shore Rochester", OrganizationKind.CLINIC, 4L, null);
+    private static final Instant AT = Instant.parse("2026-11-24T18:00:00Z");
+    private static final Account MICKEY =
+            account(11, "mousem1", "Mickey", null, "Mouse", Role.TYPICAL_USER, AccountStatus.INACTIVE_EXPIRED, false);
+    private static final Account MINNIE =
+            account(12, "mousem2", "Minnie", "M", "Mouse", Role.ADMINISTRATOR, AccountStatus.ACTIVE, false);
+    private static final Account LOCKED =
+            account(13, "wonderw1", "Wonder", null, "Woman <&>", Role.READ_ONLY, AccountStatus.ACTIVE, true);
+
+    @TestFactory
+    Stream<DynamicTest> everyViewMatchesItsGoldenFileAndSlacksLimits() {
+        Map<String, Object> views = new LinkedHashMap<>();
+        views.put("help-administrator", HelpMessages.help(card(MINNIE, Set.of())));
+        views.put("help-typical-user", HelpMessages.help(card(MICKEY, Set.of())));
+        views.put("not-linked", HelpMessages.notLinked("Your Slack user is not linked to a MIIC account yet."));
+        views.put("roles", HelpMessages.roles());
+        views.put(
+                "search-page",
+                AccountMessages.searchResults(searchResult(), new SearchPage("TEST1", "mouse", StatusFilter.ALL, 0)));
+        views.put("card", AccountMessages.card(card(LOCKED, EnumSet.allOf(AccountAction.class))));
+        views.put("confirm-unlock", AccountMessages.confirmation(AccountOp.UNLOCK, card(LOCKED, Set.of()), "nonce-1"));
+        views.put("confirm-reset", AccountMessages.confirmation(AccountOp.RESET, card(LOCKED, Set.of()), "nonce-2"));
+        views.put(
+                "confirm-reactivate",
+                AccountMessages.confirmation(AccountOp.REACTIVATE, card(MICKEY, Set.of()), "nonce-3"));
+        views.put("audit-trail", AccountMessages.auditTrail(trail()));
+        views.put("whoami", AccountMessages.whoami(card(MINNIE, Set.of()), CHILD, "U0MINNIE"));
+        views.put(
+                "org-choices",
+                AccountMessages.organizations(
+                        new SwitchOrganization.Organizations(CLINIC, List.of(CLINIC, CHILD), false), false));
+        views.put("password-to-owner", DeliveryMessages.passwordToOwner(issued(), MINNIE, false));
+        views.put("password-to-administrator", DeliveryMessages.passwordToAdministrator(issued(), true));
+        views.put("modal-add", AccountModals.add(addForm(), "{\"org\":\"TEST1\"}"));
+        views.put("modal-edit", AccountModals.edit(editForm(), "{\"username\":\"mousem1\",\"version\":3}"));
+        views.put("modal-inactivate", AccountModals.inactivate(card(MINNIE, Set.of()), true, "{}"));
+        views.put("modal-not-saved", AccountModals.message("Not saved", "Only the MIIC help desk can do that."));
+        views.put("home-linked", HomeView.linked(card(LOCKED, Set.of())));
+
+        return views.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> check(e.getKey(), e.getValue())));
+    }
+
+    private static void check(String name, Object view) throws IOException {
+        JsonNode rendered = JSON.readTree(GsonFactory.createSnakeCase().toJson(view));
+        SlackLimits.assertWithin(rendered, view instanceof View);
+        Path file = GOLDEN.resolve(name + ".json");
+        String text = JSON.writeValueAsString(rendered) + "\n";
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+        assertThat(file).as("golden file; create it with -Dgolden.update=true").exists();
+        assertThat(text).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    private static AccountCard card(Account account, Set<AccountAction> allowed) {
+        return new AccountCard(account, CLINIC, account == MINNIE ? List.of(CHILD) : List.of(), allowed);
+    }
+
+    private static SearchAccounts.Result searchResult() {
+        List<Account> accounts = List.of(LOCKED, MICKEY, MINNIE);
+        Map<Long, Set<AccountAction>> allowed = Map.of(
+                LOCKED.id(),
+                EnumSet.of(AccountAction.EDIT, AccountAction.UNLOCK, AccountAction.RESET_PASSWORD),
+                MICKEY.id(),
+                EnumSet.of(
+                        AccountAction.EDIT,
+                        AccountAction.UNLOCK,
+                        AccountAction.REACTIVATE,
+                        AccountAction.RESET_PASSWORD),
+                MINNIE.id(),
+                EnumSet.of(AccountAction.EDIT));
+        return new SearchAccounts.Result(CLINIC, new AccountPage(accounts, 0, 10, 13), allowed);
+    }
+
+    private static ReadAuditTrail.Trail trail() {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            entries.add(new AuditEntry(
+                    100 - i,
+                    AT.minusSeconds(3600L * i),
+                    "req-" + i,
+                    12L,
+                    "mousem2",
+                    "U0MINNIE",
+                    i % 2 == 0 ? AuditAction.UNLOCK : AuditAction.RESET_PASSWORD,
+                    13L,
+                    "wonderw1",
+                    2L,
+                    "TEST1",
+                    i == 3 ? AuditEntry.Outcome.REFUSED : AuditEntry.Outcome.DONE,
+                    i == 3 ? "Wonder Woman (wonderw1) is not locked" : null,
+                    i % 2 == 0 ? Map.of("locked", new Change("true", "false")) : Map.of()));
+        }
+        return new ReadAuditTrail.Trail(LOCKED, entries);
+    }
+
+    private static IssuedPassword issued() {
+        Account withExpiry = new Account(
+                MICKEY.id(),
+                CLINIC.id(),
+                MICKEY.username(),
+                MICKEY.name(),
+                MICKEY.role(),
+                AccountStatus.ACTIVE,
+                false,
+                Phone.NONE,
+                null,
+                null,
+                true,
+                AT.plusSeconds(72 * 3600),
+                true,
+                null,
+                null,
+                0,
+                null,
+                Set.of(),
+                null,
+                AT,
+                AT,
+                4);
+        return new IssuedPassword(withExpiry, CLINIC, new TemporaryPassword("Xk7#mP2q@Rz9Tw4v"), null);
+    }
+
+    private static FormOptions.AddForm addForm() {
+        return new FormOptions.AddForm(
+                CLINIC,
+                List.of(
+                        RoleAssignment.of(Role.READ_ONLY),
+                        RoleAssignment.of(Role.TYPICAL_USER),
+                        RoleAssignment.of(Role.READ_ONLY_ADMINISTRATOR),
+                        RoleAssignment.of(Role.ADMINISTRATOR)),
+                false);
+    }
+
+    private static FormOptions.EditForm editForm() {
+        return new FormOptions.EditForm(
+                MICKEY,
+                CLINIC,
+                List.of("NSROC"),
+                List.of(RoleAssignment.of(Role.TYPICAL_USER), RoleAssignment.of(Role.READ_ONLY)),
+                true);
+    }
+
+    private static Account account(
+            long id,
+            String username,
+            String first,
+            String mi,
+            String last,
+            Role role,
+            AccountStatus status,
+            boolean locked) {
+        return new Account(
+                id,
+                CLINIC.id(),
+                username,
+                new PersonName(first, mi, last),
+                RoleAssignment.of(role),
+                status,
+                locked,
+                new Phone("651", "5555555", null),
+                username + "@example.org",
+                LocalDate.of(2021, 9, 16),
+                true,
+                Instant.parse("2027-02-22T18:00:00Z"),
+                false,
+                Instant.parse("2026-08-01T14:30:00Z"),
+                null,
+                0,
+                status == AccountStatus.ACTIVE ? null : "No longer works for this site",
+                Set.of(),
+                null,
+                AT,
+                AT,
+                3);
+    }
+}

@@ -54,6 +54,7 @@ public final class Background {
         executor.execute(() -> {
             MDC.put("request_id", turn.requestId());
             try {
+                log.info("Slack request from {}", turn.slackUserId());
                 if (onceKey != null && !onceKeys.claim(onceKey)) {
                     log.info("dropped a request Slack sent again: {}", onceKey);
                     return;

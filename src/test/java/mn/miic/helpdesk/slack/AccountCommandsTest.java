@@ -129,6 +129,10 @@ class AccountCommandsTest {
         Account owner =
                 slack.link(slack.fixtures.account(clinic).name("Daisy", "Duck").create(), "U0DAISY");
         String hashBefore = credentialHash(owner);
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        root.addAppender(logs);
 
         String replies = slack.command("U0ADMIN", "reset " + owner.username());
         JsonNode confirm = slack.reply(replies);
@@ -146,6 +150,9 @@ class AccountCommandsTest {
         assertThat(credentialHash(owner)).isNotEqualTo(hashBefore);
         assertThat(slack.reload(owner).mustChangePassword()).isTrue();
         assertThat(slack.auditOf(owner).toString()).doesNotContain(password);
+        root.detachAppender(logs);
+        assertThat(logs.list).isNotEmpty().noneMatch(e -> e.getFormattedMessage()
+                .contains(password));
     }
 
     @Test
@@ -403,7 +410,8 @@ class AccountCommandsTest {
     }
 
     /** The temporary password as the DM shows it: the code span after "password". */
-    static String temporaryPasswordIn(String blocks) {
+    static String temporaryPasswordIn(String blocksJson) {
+        String blocks = textOf(readJson(blocksJson));
         var m = java.util.regex.Pattern.compile("`([^`\\s]{16})`").matcher(blocks);
         if (!m.find()) {
             throw new AssertionError("no temporary password in " + blocks);

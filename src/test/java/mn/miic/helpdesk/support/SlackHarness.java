@@ -371,10 +371,22 @@ public final class SlackHarness implements AutoCloseable {
                 slack.getAllServeEvents().stream().map(e -> e.getRequest()).toList()) {
             all.append(r.getUrl())
                     .append(' ')
-                    .append(decode(r.getBodyAsString()))
+                    .append(unescapeJson(decode(r.getBodyAsString())))
                     .append('\n');
         }
         return all.toString();
+    }
+
+    /** Gson writes = and ' as unicode escapes; a search for a password must see them as typed. */
+    private static String unescapeJson(String s) {
+        var m = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(String.valueOf((char)
+                    Integer.parseInt(m.group(1), 16))));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static Map<String, String> form(LoggedRequest request) {

@@ -44,12 +44,14 @@ public final class Deliveries {
                             owner,
                             DeliveryMessages.PASSWORD_FALLBACK,
                             DeliveryMessages.passwordToOwner(issued, by, added))) {
+                log.info("temporary password for account {} delivered by DM to its owner", target.id());
                 return DeliveryMessages.sentToOwner(target, owner);
             }
             if (slack.directMessage(
                     actor.slackUserId(),
                     DeliveryMessages.PASSWORD_FALLBACK,
                     DeliveryMessages.passwordToAdministrator(issued, added))) {
+                log.info("temporary password for account {} delivered by DM to the administrator", target.id());
                 return DeliveryMessages.sentToAdministrator(target);
             }
         } catch (SlackUnavailable e) {

@@ -21,10 +21,12 @@ import org.jooq.DSLContext;
 public final class SlackIdentities {
 
     private final DSLContext dsl;
+    private final SlackLinks links;
     private final AccountTransactions transactions;
 
     public SlackIdentities(DSLContext dsl, AccountTransactions transactions) {
         this.dsl = dsl;
+        this.links = new SlackLinks(dsl);
         this.transactions = transactions;
     }
 
@@ -32,7 +34,7 @@ public final class SlackIdentities {
      * @param profileEmail looks up the Slack profile's email; called only for a Slack user not linked yet
      */
     public Identity resolve(String slackUserId, String requestId, Function<String, Optional<String>> profileEmail) {
-        Optional<Long> linked = new SlackLinks(dsl).accountOf(slackUserId);
+        Optional<Long> linked = links.accountOf(slackUserId);
         if (linked.isPresent()) {
             Optional<Account> account = new AccountRepository(dsl).findById(linked.get());
             if (account.isPresent()) {
@@ -45,7 +47,7 @@ public final class SlackIdentities {
                     + " shows no email to match it by. Ask the MIIC help desk (" + AccessPolicy.HELP_DESK_EMAIL
                     + ") to link you, and tell them your MIIC username.");
         }
-        List<Long> matches = new SlackLinks(dsl).accountsWithEmail(email.get());
+        List<Long> matches = links.accountsWithEmail(email.get());
         if (matches.size() != 1) {
             return new Identity.NotLinked("Your Slack user is not linked to a MIIC account yet: no MIIC account has"
                     + " the email " + email.get() + ". Ask your site's MIIC administrator to put this email on your"
@@ -53,7 +55,7 @@ public final class SlackIdentities {
                     + ") to link you.");
         }
         long accountId = matches.get(0);
-        if (new SlackLinks(dsl).slackUserOf(accountId).isPresent()) {
+        if (links.slackUserOf(accountId).isPresent()) {
             return new Identity.NotLinked("The MIIC account with the email " + email.get() + " is already linked to"
                     + " another Slack user. Ask the MIIC help desk (" + AccessPolicy.HELP_DESK_EMAIL
                     + ") to sort it out.");
@@ -70,13 +72,12 @@ public final class SlackIdentities {
 
     /** The Slack user an account is linked to, for DMs. */
     public Optional<String> slackUserOf(long accountId) {
-        return new SlackLinks(dsl).slackUserOf(accountId);
+        return links.slackUserOf(accountId);
     }
 
     /** The account a Slack mention names, as its username, for commands that take a target. */
     public Optional<String> usernameOf(String slackUserId) {
-        return new SlackLinks(dsl)
-                .accountOf(slackUserId)
+        return links.accountOf(slackUserId)
                 .flatMap(id -> new AccountRepository(dsl).findById(id))
                 .map(Account::username);
     }
@@ -90,9 +91,10 @@ public final class SlackIdentities {
             }
             Account target = unit.accounts().findByUsername(username).orElseThrow(() -> Refusal.notFound(username));
             unit.about(target);
-            SlackLinks links = new SlackLinks(unit.dsl());
-            String before = links.slackUserOf(target.id()).orElse(null);
-            links.link(slackUserId, target.id(), unit.requester().account().id());
+            SlackLinks inThisTransaction = new SlackLinks(unit.dsl());
+            String before = inThisTransaction.slackUserOf(target.id()).orElse(null);
+            inThisTransaction.link(
+                    slackUserId, target.id(), unit.requester().account().id());
             unit.done("linked by hand", Map.of("slack_user", new Change(before, slackUserId)));
             return target;
         });

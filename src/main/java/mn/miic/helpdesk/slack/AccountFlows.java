@@ -125,10 +125,16 @@ public final class AccountFlows {
 
     /** The start of an action: a confirmation for unlock, reactivate and reset; the form for edit and inactivate. */
     public void start(Turn turn, AccountOp op, String username) {
+        if (op == AccountOp.VIEW) {
+            card(turn, username);
+            return;
+        }
+        if (op == AccountOp.AUDIT) {
+            auditTrail(turn, username);
+            return;
+        }
         Actor actor = actor(turn);
         switch (op) {
-            case VIEW -> card(turn, username);
-            case AUDIT -> auditTrail(turn, username);
             case EDIT -> {
                 FormOptions.EditForm form = accounts.forms().forEdit(actor, username);
                 String meta = new ModalMetadata(
@@ -137,12 +143,12 @@ public final class AccountFlows {
                 open(turn, AccountModals.edit(form, meta));
             }
             case INACTIVATE -> {
-                AccountCard card =
-                        accounts.view().prepare(actor, username, op.action().orElseThrow());
+                FormOptions.InactivateForm form = accounts.forms().forInactivate(actor, username);
+                AccountCard card = form.card();
                 String meta = new ModalMetadata(
                                 card.account().username(), card.account().version(), null, turn.responseUrl())
                         .encode();
-                open(turn, AccountModals.inactivate(card, isHelpDesk(actor), meta));
+                open(turn, AccountModals.inactivate(card, form.helpDesk(), meta));
             }
             case UNLOCK, REACTIVATE, RESET -> {
                 AccountCard card =
@@ -206,11 +212,6 @@ public final class AccountFlows {
                 turn,
                 AccountMessages.say(":link: <@" + m.group(1) + "> is now linked to " + Text.boldName(linked) + "."),
                 "Linked");
-    }
-
-    private boolean isHelpDesk(Actor actor) {
-        AccountCard own = accounts.view().self(actor);
-        return own.organization().isHelpDesk() && own.account().managesUsers();
     }
 
     private void open(Turn turn, com.slack.api.model.view.View view) {

@@ -65,9 +65,9 @@ public final class SlackBot {
         app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
             var p = req.getPayload();
             Turn turn = Turn.of(p.getUser().getId(), p.getResponseUrl(), p.getTriggerId());
-            for (var action : p.getActions()) {
-                background.submit(turn, "slack:" + p.getTriggerId(), t -> actions.handle(t, action));
-            }
+            // Slack sends one action per click; the trigger id drops a resend of it.
+            background.submit(
+                    turn, "slack:" + p.getTriggerId(), t -> p.getActions().forEach(a -> actions.handle(t, a)));
             return ctx.ack();
         });
         for (String callbackId : List.of(Ids.ADD_USER, Ids.EDIT_USER, Ids.INACTIVATE_USER)) {

@@ -71,7 +71,7 @@ public final class Submissions {
             }
             return new Answer.Show(AccountModals.message("Not saved", Background.sentenceFor(refusal)));
         } catch (NotLinked | org.jooq.exception.DataAccessException | SlackUnavailable e) {
-            return new Answer.Show(AccountModals.message("Not saved", Background.sentenceFor((RuntimeException) e)));
+            return new Answer.Show(AccountModals.message("Not saved", Background.sentenceFor(e)));
         }
     }
 
@@ -141,11 +141,12 @@ public final class Submissions {
     private static Map<String, String> placed(Map<String, String> errors, ModalInput input) {
         Map<String, String> placed = new LinkedHashMap<>();
         errors.forEach((field, message) -> {
-            String block = field.equals(AccountFields.INACTIVATION_REASON)
-                            && input.has(AccountModals.INACTIVATION_NOTE)
-                            && message.contains("few words")
-                    ? AccountModals.INACTIVATION_NOTE
-                    : input.has(field) ? field : firstField(input);
+            // A reason was chosen, so what is missing or too long is the note beside it.
+            boolean aboutTheNote = field.equals(AccountFields.INACTIVATION_REASON)
+                    && input.text(AccountFields.INACTIVATION_REASON) != null
+                    && input.has(AccountModals.INACTIVATION_NOTE);
+            String block =
+                    aboutTheNote ? AccountModals.INACTIVATION_NOTE : input.has(field) ? field : firstField(input);
             placed.merge(block, message, (a, b) -> a + " " + b);
         });
         return placed;

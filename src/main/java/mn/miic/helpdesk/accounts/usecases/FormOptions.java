@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.access.AccountAction;
-import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.RoleAssignment;
 import mn.miic.helpdesk.audit.Actor;
@@ -38,6 +37,23 @@ public final class FormOptions {
             List<RoleAssignment> roles,
             boolean helpDesk) {}
 
+    /** The Inactivate form: the account, and whether to offer the help desk's override of a guard. */
+    public record InactivateForm(ViewAccount.AccountCard card, boolean helpDesk) {}
+
+    public InactivateForm forInactivate(Actor actor, String username) {
+        return transactions.run(actor, AuditAction.VIEW, unit -> {
+            var requester = unit.requester();
+            Account target = unit.targetForAction(policy, username, AccountAction.INACTIVATE);
+            unit.done("before inactivate", Map.of());
+            var card = new ViewAccount.AccountCard(
+                    target,
+                    unit.organizationOf(target),
+                    unit.organizations().findAllById(target.additionalOrganizationIds()),
+                    policy.allowedActions(requester, target));
+            return new InactivateForm(card, requester.isHelpDesk());
+        });
+    }
+
     public AddForm forAdd(Actor actor, String organizationCode) {
         return transactions.run(actor, AuditAction.VIEW, unit -> {
             var requester = unit.requester();
@@ -54,12 +70,8 @@ public final class FormOptions {
 
     public EditForm forEdit(Actor actor, String username) {
         return transactions.run(actor, AuditAction.VIEW, unit -> {
-            unit.about(username);
             var requester = unit.requester();
-            policy.requireManager(requester, AccountAction.EDIT.whatTheyTried());
-            Account target = unit.accounts().findByUsername(username).orElseThrow(() -> Refusal.notFound(username));
-            policy.requireMayStart(requester, target, username, AccountAction.EDIT);
-            unit.about(target);
+            Account target = unit.targetForAction(policy, username, AccountAction.EDIT);
             Organization org = unit.organizationOf(target);
             List<RoleAssignment> roles = new ArrayList<>(policy.grantableRoles(requester, org));
             if (!roles.contains(target.role())) {

@@ -3,6 +3,8 @@ package mn.miic.helpdesk.accounts.usecases;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.access.AccountAction;
 import mn.miic.helpdesk.accounts.access.Reach;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.access.Requester;
@@ -92,6 +94,19 @@ public final class UnitOfWork {
         Account locked = accounts.lockById(found.id()).orElseThrow(() -> Refusal.notFound(username));
         about(locked);
         return locked;
+    }
+
+    /**
+     * The account an action is about to start on (its confirmation or form), refused as the action itself would be;
+     * the audit row is about it from then on.
+     */
+    public Account targetForAction(AccessPolicy policy, String username, AccountAction action) {
+        about(username);
+        policy.requireManager(requester, action.whatTheyTried());
+        Account target = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound(username));
+        policy.requireMayStart(requester, target, username, action);
+        about(target);
+        return target;
     }
 
     /** The organization a command names by code, or, when it names none, the one the requester works in now. */

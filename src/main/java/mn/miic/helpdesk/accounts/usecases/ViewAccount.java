@@ -56,18 +56,13 @@ public final class ViewAccount {
      */
     public AccountCard prepare(Actor actor, String username, AccountAction action) {
         return transactions.run(actor, AuditAction.VIEW, unit -> {
-            unit.about(username);
-            var requester = unit.requester();
-            policy.requireManager(requester, action.whatTheyTried());
-            Account target = unit.accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound(username));
-            policy.requireMayStart(requester, target, username, action);
-            unit.about(target);
+            Account target = unit.targetForAction(policy, username, action);
             unit.done("before " + action.name().toLowerCase(java.util.Locale.ROOT), Map.of());
             return new AccountCard(
                     target,
                     unit.organizationOf(target),
                     unit.organizations.findAllById(target.additionalOrganizationIds()),
-                    policy.allowedActions(requester, target));
+                    policy.allowedActions(unit.requester(), target));
         });
     }
 

@@ -95,7 +95,7 @@ public final class Submissions {
                 !AccountModals.INACTIVE.equals(input.text(AccountFields.STATUS)),
                 AccountModals.LOCKED.equals(input.text(AccountFields.LOCKED)),
                 reason == null ? null : InactivationReason.valueOf(reason),
-                null,
+                input.text(AccountModals.INACTIVATION_NOTE),
                 input.text(AccountFields.OVERRIDE_REASON));
         EditAccount.Result result = accounts.edit().execute(actor, meta.username(), edit);
         return new Answer.Close(turn -> {

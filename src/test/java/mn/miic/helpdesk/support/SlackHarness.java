@@ -252,6 +252,58 @@ public final class SlackHarness implements AutoCloseable {
         return postSigned(formEncode(Map.of("payload", payload.toString())), Map.of());
     }
 
+    /** An Events API callback, as Slack posts it (JSON, not a form). */
+    public HttpResponse<String> event(ObjectNode event) {
+        ObjectNode callback = JSON.createObjectNode()
+                .put("token", "gIkuvaNzQIHg97ATvDxqgjtO")
+                .put("team_id", "T0MIIC")
+                .put("api_app_id", "A0MIIC")
+                .put("type", "event_callback")
+                .put("event_id", "Ev" + TRIGGERS.incrementAndGet())
+                .put("event_time", System.currentTimeMillis() / 1000);
+        callback.set("event", event);
+        callback.putArray("authorizations")
+                .addObject()
+                .put("team_id", "T0MIIC")
+                .put("user_id", "UBOT")
+                .put("is_bot", true);
+        return postSigned(callback.toString(), Map.of("Content-Type", "application/json"));
+    }
+
+    /**
+     * A modal's inputs as Slack would submit them untouched: each input's initial value, or none. Tests then change
+     * what the person would have typed.
+     */
+    public static Map<String, ObjectNode> filledIn(JsonNode view) {
+        Map<String, ObjectNode> values = new LinkedHashMap<>();
+        for (JsonNode block : view.get("blocks")) {
+            if (!"input".equals(block.path("type").asText())) {
+                continue;
+            }
+            JsonNode element = block.get("element");
+            ObjectNode state =
+                    switch (element.get("type").asText()) {
+                        case "plain_text_input" -> text(
+                                element.has("initial_value")
+                                        ? element.get("initial_value").asText()
+                                        : null);
+                        case "datepicker" -> date(
+                                element.has("initial_date")
+                                        ? element.get("initial_date").asText()
+                                        : null);
+                        default -> selected(
+                                element.has("initial_option")
+                                        ? element.get("initial_option")
+                                                .get("value")
+                                                .asText()
+                                        : null);
+                    };
+            state.put("type", element.get("type").asText());
+            values.put(block.get("block_id").asText(), state);
+        }
+        return values;
+    }
+
     public static ObjectNode text(String value) {
         ObjectNode n = JSON.createObjectNode().put("type", "plain_text_input");
         if (value == null) {
@@ -298,7 +350,7 @@ public final class SlackHarness implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

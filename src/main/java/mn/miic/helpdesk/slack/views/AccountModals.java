@@ -75,6 +75,7 @@ public final class AccountModals {
                 .optional(true)
                 .label(plainText("Reason, if you make it inactive"))
                 .element(staticSelect(s -> s.actionId(VALUE).options(reasons())))));
+        blocks.add(noteInput());
         blocks.add(input(i -> i.blockId(AccountFields.LOCKED)
                 .label(plainText("Account locked"))
                 .element(radioButtons(r -> r.actionId(VALUE)
@@ -97,10 +98,7 @@ public final class AccountModals {
         blocks.add(input(i -> i.blockId(AccountFields.INACTIVATION_REASON)
                 .label(plainText("Why?"))
                 .element(radioButtons(r -> r.actionId(VALUE).options(reasons())))));
-        blocks.add(input(i -> i.blockId(INACTIVATION_NOTE)
-                .optional(true)
-                .label(plainText("Note (required for Other)"))
-                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(250)))));
+        blocks.add(noteInput());
         if (helpDesk) {
             blocks.add(overrideInput());
         }
@@ -186,6 +184,13 @@ public final class AccountModals {
             }
             return i;
         });
+    }
+
+    private static LayoutBlock noteInput() {
+        return input(i -> i.blockId(INACTIVATION_NOTE)
+                .optional(true)
+                .label(plainText("Note (required for Other)"))
+                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(250))));
     }
 
     private static LayoutBlock overrideInput() {

@@ -3,12 +3,16 @@ package mn.miic.helpdesk;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
+import java.util.Map;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.db.Migrations;
+import mn.miic.helpdesk.requests.RequestUseCases;
+import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.slack.JavalinSlackAdapter;
+import mn.miic.helpdesk.slack.RequestFlows;
 import mn.miic.helpdesk.slack.SlackBot;
 import mn.miic.helpdesk.web.WebServer;
 import org.jooq.DSLContext;
@@ -26,21 +30,37 @@ public final class Application {
     private final AccountUseCases accounts;
     private final SlackBot slack;
     private final WebServer web;
+    private final javax.sql.DataSource dataSource;
     private SocketModeApp socketMode;
+    private Jobs jobs;
 
     public Application(Config config, javax.sql.DataSource dataSource, Clock clock) {
         this.config = config;
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
         AccessPolicy policy = new AccessPolicy(clock, config.duaValidFor());
         this.accounts = AccountUseCases.create(dsl, policy, new PasswordHasher(), config.passwordSettings(), clock);
+        RequestUseCases requests = RequestUseCases.create(
+                dsl,
+                accounts,
+                policy,
+                clock,
+                new RequestUseCases.Settings(
+                        config.requestEscalationAfter(),
+                        config.requestsPerDay(),
+                        config.requestLifetime(),
+                        config.inactivityPeriod()));
+        this.dataSource = dataSource;
         this.slack = config.slackEnabled()
                 ? new SlackBot(
                         new SlackBot.Settings(
                                 config.slackBotToken().orElseThrow(),
                                 config.slackSigningSecret().orElse(null),
-                                config.slackApiUrl()),
+                                config.slackApiUrl(),
+                                config.helpdeskChannelId()),
                         accounts,
-                        dsl)
+                        requests,
+                        dsl,
+                        clock)
                 : null;
         Migrations migrations = new Migrations(dataSource);
         JavalinSlackAdapter adapter =
@@ -65,6 +85,13 @@ public final class Application {
                 log.info("Slack Request URL: POST http://localhost:{}{}", web.port(), WebServer.SLACK_PATH);
             }
             config.slackAppToken().ifPresent(this::startSocketMode);
+            RequestFlows requestFlows = slack.requests();
+            jobs = Jobs.start(
+                    dataSource,
+                    config.jobsEvery(),
+                    Map.of(
+                            "escalate-requests", requestFlows::escalateDue,
+                            "expire-requests", requestFlows::expireOld));
         }
         return this;
     }
@@ -83,7 +110,15 @@ public final class Application {
         return web.port();
     }
 
+    /** The request jobs the scheduler runs, for tests that run them at a time of their choosing. */
+    public RequestFlows requests() {
+        return slack == null ? null : slack.requests();
+    }
+
     public void stop() {
+        if (jobs != null) {
+            jobs.close();
+        }
         web.stop();
         if (socketMode != null) {
             try {

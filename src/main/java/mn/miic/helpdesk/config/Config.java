@@ -31,6 +31,8 @@ public record Config(
         int passwordHistory,
         Duration requestEscalationAfter,
         int requestsPerDay,
+        Duration requestLifetime,
+        Duration jobsEvery,
         Period duaValidFor) {
 
     /** Slack is served when there is a bot token (checked with a signing secret or an app token by {@link #from}). */
@@ -65,6 +67,8 @@ public record Config(
                 r.integer("PASSWORD_HISTORY", 5, 0, 50),
                 r.duration("REQUEST_ESCALATION_AFTER", Duration.ofMinutes(30), "PT30M"),
                 r.integer("REQUESTS_PER_DAY", 3, 1, 100),
+                r.duration("REQUEST_LIFETIME", Duration.ofDays(3), "P3D"),
+                r.duration("JOBS_EVERY", Duration.ofSeconds(30), "PT30S"),
                 r.period("DUA_VALID_FOR", Period.ofYears(3)));
         if (config.slackBotToken().isEmpty()
                 && (config.slackSigningSecret().isPresent()

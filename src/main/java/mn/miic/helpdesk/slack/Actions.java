@@ -8,10 +8,12 @@ import mn.miic.helpdesk.slack.views.AccountMessages;
 public final class Actions {
 
     private final AccountFlows flows;
+    private final RequestFlows requests;
     private final SlackApi slack;
 
-    public Actions(AccountFlows flows, SlackApi slack) {
+    public Actions(AccountFlows flows, RequestFlows requests, SlackApi slack) {
         this.flows = flows;
+        this.requests = requests;
         this.slack = slack;
     }
 
@@ -30,9 +32,25 @@ public final class Actions {
             slack.respond(
                     turn.responseUrl(),
                     Replies.replacing(AccountMessages.say("Cancelled. Nothing was changed."), "Cancelled"));
+        } else if (id.equals(Ids.REQUEST_APPROVE)) {
+            requests.approve(turn, requestId(value));
+        } else if (id.equals(Ids.REQUEST_DENY)) {
+            requests.openDeny(turn, requestId(value));
+        } else if (id.equals(Ids.REQUEST_CLAIM)) {
+            requests.claim(turn, requestId(value));
+        } else if (id.startsWith(Ids.REQUEST_ASK)) {
+            requests.ask(turn, value, null);
         } else if (id.startsWith(Ids.ACCOUNT_ACTION)) {
             AccountOp.Value v = AccountOp.Value.decode(value).orElseThrow(Actions::unreadable);
             flows.start(turn, v.op(), v.username());
+        }
+    }
+
+    private static long requestId(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw unreadable();
         }
     }
 

@@ -92,10 +92,12 @@ public final class Background {
         } else {
             log.error("request failed", e);
         }
-        if (turn.responseUrl() == null) {
-            return;
-        }
         try {
+            if (turn.responseUrl() == null) {
+                // A click on the App Home has nowhere to answer but a DM.
+                slack.directMessage(turn.slackUserId(), sentenceFor(e), AccountMessages.say(sentenceFor(e)));
+                return;
+            }
             slack.respond(
                     turn.responseUrl(),
                     Replies.ephemeral(

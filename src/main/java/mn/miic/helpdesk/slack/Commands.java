@@ -9,9 +9,11 @@ import mn.miic.helpdesk.slack.views.AccountMessages;
 public final class Commands {
 
     private final AccountFlows flows;
+    private final RequestFlows requests;
 
-    public Commands(AccountFlows flows) {
+    public Commands(AccountFlows flows, RequestFlows requests) {
         this.flows = flows;
+        this.requests = requests;
     }
 
     public void handle(Turn turn, String text) {
@@ -33,6 +35,11 @@ public final class Commands {
             case "roles" -> flows.roles(turn);
             case "org", "organization" -> flows.organizations(turn, rest);
             case "whoami", "me" -> flows.whoami(turn);
+            case "request", "ask" -> {
+                String[] args = rest.split("\\s+", 2);
+                requests.ask(turn, args[0], args.length > 1 ? args[1] : null);
+            }
+            case "queue", "requests" -> requests.queue(turn);
             case "link" -> {
                 String[] args = rest.split("\\s+");
                 flows.link(turn, args[0], args.length > 1 ? args[1] : null);

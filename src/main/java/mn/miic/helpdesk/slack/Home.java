@@ -1,25 +1,36 @@
 package mn.miic.helpdesk.slack;
 
+import java.time.Clock;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
+import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.slack.views.HomeView;
 
-/** The App Home tab, published when its owner opens it. */
+/**
+ * The App Home tab: the viewer's account with buttons to ask for help, and for managers their organization at a
+ * glance and the requests they can decide. Published when its owner opens it and whenever a request of theirs changes.
+ */
 public final class Home {
 
     private final AccountFlows flows;
     private final AccountUseCases accounts;
+    private final RequestUseCases requests;
     private final SlackApi slack;
+    private final Clock clock;
 
-    public Home(AccountFlows flows, AccountUseCases accounts, SlackApi slack) {
+    public Home(AccountFlows flows, AccountUseCases accounts, RequestUseCases requests, SlackApi slack, Clock clock) {
         this.flows = flows;
         this.accounts = accounts;
+        this.requests = requests;
         this.slack = slack;
+        this.clock = clock;
     }
 
     public void publish(Turn turn) {
         try {
-            var own = accounts.view().self(flows.actor(turn));
-            slack.publishHome(turn.slackUserId(), HomeView.linked(own));
+            var actor = flows.actor(turn);
+            var own = accounts.view().self(actor);
+            var queue = requests.queue().of(actor);
+            slack.publishHome(turn.slackUserId(), HomeView.linked(own, queue, clock.instant()));
         } catch (NotLinked notLinked) {
             slack.publishHome(turn.slackUserId(), HomeView.notLinked(notLinked.getMessage()));
         }

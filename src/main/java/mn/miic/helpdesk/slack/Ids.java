@@ -18,5 +18,15 @@ public final class Ids {
     public static final String EDIT_USER = "edit_user";
     public static final String INACTIVATE_USER = "inactivate_user";
 
+    /** Buttons on a request for help: value is the request's id. */
+    public static final String REQUEST_APPROVE = "request_approve";
+
+    public static final String REQUEST_DENY = "request_deny";
+    public static final String REQUEST_CLAIM = "request_claim";
+    /** The App Home's "ask for ..." buttons: value is the kind (unlock, reset, reactivate). */
+    public static final String REQUEST_ASK = "request_ask";
+    /** The Deny modal, with its optional reason. */
+    public static final String DENY_REQUEST = "deny_request";
+
     private Ids() {}
 }

@@ -30,6 +30,7 @@ public final class SlackApi {
             "auth.test", Set.of(),
             "users.info", Set.of("users:read", "users:read.email"),
             "chat.postMessage", Set.of("chat:write"),
+            "chat.update", Set.of("chat:write"),
             "views.open", Set.of(),
             "views.publish", Set.of());
 
@@ -67,14 +68,34 @@ public final class SlackApi {
      * @return false when Slack refused it (no such user, the user left, the bot may not write to them)
      */
     public boolean directMessage(String slackUserId, String text, List<LayoutBlock> blocks) {
+        return post(slackUserId, text, blocks).isPresent();
+    }
+
+    /** Where a message went, so that it can be updated later. */
+    public record Posted(String channel, String ts) {}
+
+    /**
+     * A message to a channel, or to a Slack user by their id (a DM).
+     *
+     * @return empty when Slack refused it
+     */
+    public Optional<Posted> post(String channel, String text, List<LayoutBlock> blocks) {
         var response = call(
                 "chat.postMessage",
-                () -> methods.chatPostMessage(r -> r.channel(slackUserId)
+                () -> methods.chatPostMessage(r -> r.channel(channel)
                         .text(text)
                         .blocks(blocks)
                         .unfurlLinks(false)
                         .unfurlMedia(false)));
-        return response.isOk();
+        return response.isOk() ? Optional.of(new Posted(response.getChannel(), response.getTs())) : Optional.empty();
+    }
+
+    public boolean update(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        return call(
+                        "chat.update",
+                        () -> methods.chatUpdate(
+                                r -> r.channel(channel).ts(ts).text(text).blocks(blocks)))
+                .isOk();
     }
 
     public boolean openView(String triggerId, View view) {

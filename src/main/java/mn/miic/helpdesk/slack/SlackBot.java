@@ -8,12 +8,16 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.db.OnceKeys;
 import mn.miic.helpdesk.identity.SlackIdentities;
+import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.slack.delivery.Deliveries;
+import mn.miic.helpdesk.slack.views.RequestMessages;
 import org.jooq.DSLContext;
 
 /**
@@ -30,9 +34,13 @@ public final class SlackBot {
     private final App app;
     private final Background background;
 
-    public record Settings(String botToken, String signingSecret, String apiUrl) {}
+    /** @param helpDeskChannel where requests nobody decided go; empty to keep them in the help desk's queue */
+    public record Settings(String botToken, String signingSecret, String apiUrl, Optional<String> helpDeskChannel) {}
 
-    public SlackBot(Settings settings, AccountUseCases accounts, DSLContext dsl) {
+    private final RequestFlows requestFlows;
+
+    public SlackBot(
+            Settings settings, AccountUseCases accounts, RequestUseCases requests, DSLContext dsl, Clock clock) {
         SlackConfig slackConfig = new SlackConfig();
         String base = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         slackConfig.setMethodsEndpointUrlPrefix(base);
@@ -41,10 +49,12 @@ public final class SlackBot {
         SlackIdentities identities = new SlackIdentities(dsl, accounts.transactions());
         Deliveries deliveries = new Deliveries(api, identities, accounts.undoTemporaryPassword());
         AccountFlows flows = new AccountFlows(accounts, identities, api, deliveries);
-        Commands commands = new Commands(flows);
-        Actions actions = new Actions(flows, api);
+        this.requestFlows = new RequestFlows(requests, flows, api, deliveries, settings.helpDeskChannel(), clock);
+        Commands commands = new Commands(flows, requestFlows);
+        Actions actions = new Actions(flows, requestFlows, api);
         Submissions submissions = new Submissions(accounts, flows, deliveries, api);
-        Home home = new Home(flows, accounts, api);
+        Home home = new Home(flows, accounts, requests, api, clock);
+        requestFlows.showOn(home);
         this.background = new Background(new OnceKeys(dsl), api);
 
         this.app = new App(AppConfig.builder()
@@ -88,6 +98,18 @@ public final class SlackBot {
                         ViewSubmissionResponse.builder().responseAction("clear").build());
             });
         }
+        app.viewSubmission(Ids.DENY_REQUEST, (req, ctx) -> {
+            var p = req.getPayload();
+            String[] meta = p.getView().getPrivateMetadata().split(" ", 2);
+            var reason = p.getView().getState().getValues().get(RequestMessages.REASON);
+            String typed = reason == null || reason.get(RequestMessages.VALUE) == null
+                    ? null
+                    : reason.get(RequestMessages.VALUE).getValue();
+            Turn turn = Turn.of(p.getUser().getId(), meta.length > 1 ? meta[1] : null, p.getTriggerId());
+            background.submit(
+                    turn, "slack:" + p.getTriggerId(), t -> requestFlows.deny(t, Long.parseLong(meta[0]), typed));
+            return ctx.ack();
+        });
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             if ("home".equals(req.getEvent().getTab())) {
                 Turn turn = Turn.of(req.getEvent().getUser(), null, null);
@@ -101,6 +123,11 @@ public final class SlackBot {
     public SlackBot start() {
         app.start();
         return this;
+    }
+
+    /** The scheduled side of requests: escalation to the help desk, expiry. */
+    public RequestFlows requests() {
+        return requestFlows;
     }
 
     public App app() {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,11 +42,17 @@ import mn.miic.helpdesk.audit.AuditEntry;
 import mn.miic.helpdesk.audit.Change;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.requests.HelpRequest;
+import mn.miic.helpdesk.requests.RequestDetails;
+import mn.miic.helpdesk.requests.RequestKind;
+import mn.miic.helpdesk.requests.RequestQueue;
+import mn.miic.helpdesk.requests.RequestStatus;
 import mn.miic.helpdesk.slack.views.AccountMessages;
 import mn.miic.helpdesk.slack.views.AccountModals;
 import mn.miic.helpdesk.slack.views.DeliveryMessages;
 import mn.miic.helpdesk.slack.views.HelpMessages;
 import mn.miic.helpdesk.slack.views.HomeView;
+import mn.miic.helpdesk.slack.views.RequestMessages;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -70,6 +77,25 @@ class ViewsGoldenTest {
             account(12, "mousem2", "Minnie", "M", "Mouse", Role.ADMINISTRATOR, AccountStatus.ACTIVE, false);
     private static final Account LOCKED =
             account(13, "wonderw1", "Wonder", null, "Woman <&>", Role.READ_ONLY, AccountStatus.ACTIVE, true);
+
+    private static RequestDetails request(RequestStatus status, Account claimedBy, Account decidedBy) {
+        HelpRequest r = new HelpRequest(
+                21,
+                RequestKind.UNLOCK,
+                LOCKED.id(),
+                "U0WONDER",
+                "I mistyped my password <3 times>",
+                status,
+                AT.minus(Duration.ofMinutes(42)),
+                AT.minus(Duration.ofMinutes(12)),
+                claimedBy == null ? null : AT.minus(Duration.ofMinutes(12)),
+                claimedBy == null ? null : claimedBy.id(),
+                claimedBy == null ? null : AT.minus(Duration.ofMinutes(5)),
+                decidedBy == null ? null : decidedBy.id(),
+                decidedBy == null ? null : AT,
+                decidedBy == null ? null : "Shared account; call the help desk");
+        return new RequestDetails(r, LOCKED, CLINIC, claimedBy, decidedBy);
+    }
 
     @TestFactory
     Stream<DynamicTest> everyViewMatchesItsGoldenFileAndSlacksLimits() {
@@ -99,7 +125,31 @@ class ViewsGoldenTest {
         views.put("modal-edit", AccountModals.edit(editForm(), "{\"username\":\"mousem1\",\"version\":3}"));
         views.put("modal-inactivate", AccountModals.inactivate(card(MINNIE, Set.of()), true, "{}"));
         views.put("modal-not-saved", AccountModals.message("Not saved", "Only the MIIC help desk can do that."));
-        views.put("home-linked", HomeView.linked(card(LOCKED, Set.of())));
+        RequestDetails open = request(RequestStatus.OPEN, null, null);
+        RequestDetails claimed = request(RequestStatus.OPEN, MINNIE, null);
+        RequestDetails denied = request(RequestStatus.DENIED, null, MINNIE);
+        views.put("request-to-approver", RequestMessages.forApprover(open));
+        views.put("request-help-desk-claimed", RequestMessages.forHelpDesk(claimed));
+        views.put("request-decided", RequestMessages.forApprover(denied));
+        views.put("request-deny-modal", RequestMessages.denyModal(open, "21"));
+        views.put(
+                "request-queue",
+                RequestMessages.queue(new RequestQueue.Queue(MINNIE, false, true, List.of(open, claimed), null), AT));
+        views.put(
+                "home-linked",
+                HomeView.linked(
+                        card(LOCKED, Set.of()), new RequestQueue.Queue(LOCKED, false, false, List.of(open), null), AT));
+        views.put(
+                "home-manager",
+                HomeView.linked(
+                        card(MINNIE, Set.of()),
+                        new RequestQueue.Queue(
+                                MINNIE,
+                                false,
+                                true,
+                                List.of(open),
+                                new RequestQueue.Glance(CLINIC, List.of(LOCKED), List.of(MICKEY), 1)),
+                        AT));
 
         return views.entrySet().stream()
                 .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> check(e.getKey(), e.getValue())));

@@ -51,6 +51,7 @@ import org.jooq.impl.DSL;
 public final class SlackHarness implements AutoCloseable {
 
     public static final String SIGNING_SECRET = "test-signing-secret-8f742231b10e";
+    public static final String HELPDESK_CHANNEL = "C0HELPDESK";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger TRIGGERS = new AtomicInteger();
 
@@ -84,13 +85,20 @@ public final class SlackHarness implements AutoCloseable {
                 "SLACK_SIGNING_SECRET",
                 SIGNING_SECRET,
                 "SLACK_API_URL",
-                slack.baseUrl() + "/api/"));
+                slack.baseUrl() + "/api/",
+                "HELPDESK_CHANNEL_ID",
+                HELPDESK_CHANNEL));
         Application app = new Application(config, dataSource, clock).start(0);
         apps.add(app);
         return app.port();
     }
 
     private int port = -1;
+
+    /** The running instances, first started first. */
+    public List<Application> instances() {
+        return apps;
+    }
 
     /** The instance requests go to: the first unless told otherwise. */
     public int port() {
@@ -105,8 +113,13 @@ public final class SlackHarness implements AutoCloseable {
         slack.stubFor(post(urlPathEqualTo("/api/auth.test"))
                 .willReturn(okJson("{\"ok\":true,\"url\":\"https://miic-test.slack.com/\",\"team\":\"MIIC Test\","
                         + "\"user\":\"miic\",\"team_id\":\"T0MIIC\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
+        // Like Slack, answers with where the message went and a ts of its own, so that it can be updated later.
         slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"D0DM\",\"ts\":\"1700000000.000100\"}")));
+                .willReturn(okJson("{{formData request.body 'form' urlDecode=true}}{\"ok\":true,"
+                                + "\"channel\":\"{{form.channel}}\","
+                                + "\"ts\":\"1700000000.{{randomValue length=6 type='NUMERIC'}}\"}")
+                        .withTransformers("response-template")));
+        slack.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(okJson("{\"ok\":true}")));
         slack.stubFor(post(urlPathEqualTo("/api/views.open"))
                 .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}")));
         slack.stubFor(post(urlPathEqualTo("/api/views.publish"))

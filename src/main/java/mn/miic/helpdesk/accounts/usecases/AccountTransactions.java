@@ -31,6 +31,9 @@ public final class AccountTransactions {
                 if (actor.onceKey() != null && !new OnceKeys(cfg.dsl()).claim(actor.onceKey())) {
                     throw Refusal.alreadyDone();
                 }
+                if (actor.claim() != null && !actor.claim().claim(cfg.dsl())) {
+                    throw Refusal.alreadyDone();
+                }
                 return work.apply(unit);
             });
         } catch (Refusal refusal) {

@@ -39,9 +39,12 @@ public final class HelpMessages {
                     .append("`/miic inactivate <username>` inactivate, with the reason\n")
                     .append("`/miic reset <username>` a new temporary password, sent by DM\n")
                     .append("`/miic audit <username>` an account's recent history\n")
+                    .append("`/miic queue` requests for help waiting for a decision, oldest first\n")
                     .append("Instead of a username you can mention a linked Slack user: `/miic unlock @Mickey`.\n\n");
         }
         text.append("*For everyone*\n")
+                .append("`/miic request unlock|reset|reactivate [note]` ask your site's administrators about your own"
+                        + " account\n")
                 .append("`/miic whoami` your MIIC account, role, organization and status\n")
                 .append("`/miic roles` the MIIC roles and what each may do\n")
                 .append("`/miic org [CODE]` show or switch the organization you work in\n");
@@ -51,7 +54,9 @@ public final class HelpMessages {
         if (!a.isInGoodStanding()) {
             text.append("\n:warning: Your account is ")
                     .append(Text.state(a))
-                    .append(". Your site's MIIC administrator can fix that; ask them, or the MIIC help desk.\n");
+                    .append(". Ask your site's MIIC administrator with `/miic request ")
+                    .append(a.locked() ? "unlock" : "reactivate")
+                    .append("`, or call the MIIC help desk.\n");
         }
         blocks.add(section(s -> s.text(markdownText(text.toString()))));
         blocks.add(helpDeskContact());

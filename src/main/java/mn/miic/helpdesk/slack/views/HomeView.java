@@ -1,5 +1,7 @@
 package mn.miic.helpdesk.slack.views;
 
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -8,17 +10,22 @@ import static com.slack.api.model.view.Views.view;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.usecases.ViewAccount.AccountCard;
+import mn.miic.helpdesk.requests.RequestQueue;
 
 /** The App Home tab: the viewer's own account at a glance, and where to go next. */
 public final class HomeView {
 
     private HomeView() {}
 
-    public static View linked(AccountCard own) {
+    /**
+     * @param queue what they can act on (managers), or their own open requests; null to leave requests out
+     */
+    public static View linked(AccountCard own, RequestQueue.Queue queue, Instant now) {
         Account a = own.account();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your MIIC account"))));
@@ -29,9 +36,36 @@ public final class HomeView {
                 a.isInGoodStanding()
                         ? "Type `/miic help` in any channel to see what you can do."
                         : ":warning: Your account is " + Text.state(a)
-                                + ". Ask your site's MIIC administrator, or the MIIC help desk, to fix it."))));
+                                + ". Ask your site's MIIC administrator for help with a button below, or call the"
+                                + " MIIC help desk."))));
+        var ask = RequestMessages.askButtons(a);
+        if (queue != null && !ask.isEmpty()) {
+            blocks.add(actions(x -> x.elements(ask)));
+        }
+        if (queue != null && queue.glance() != null) {
+            RequestQueue.Glance g = queue.glance();
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText(Text.clip(g.organization().displayName(), 140)))));
+            blocks.add(section(s -> s.text(markdownText(Text.clip(
+                    "*Locked:* " + names(g.locked()) + "\n*Expiring within "
+                            + RequestQueue.EXPIRING_WITHIN.toDays() + " days (no sign-in):* " + names(g.expiring())
+                            + "\n*Open requests:* " + g.openRequests(),
+                    2_900)))));
+        }
+        if (queue != null && (queue.manager() || !queue.requests().isEmpty())) {
+            blocks.add(divider());
+            List<LayoutBlock> listed = RequestMessages.queue(queue, now);
+            blocks.addAll(listed.subList(0, Math.min(listed.size(), 80)));
+        }
         blocks.add(HelpMessages.helpDeskContact());
         return view(v -> v.type("home").blocks(blocks));
+    }
+
+    private static String names(List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return "none";
+        }
+        return accounts.stream().map(Text::boldName).collect(java.util.stream.Collectors.joining(", "));
     }
 
     public static View notLinked(String message) {

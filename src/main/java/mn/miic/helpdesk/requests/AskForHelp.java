@@ -1,0 +1,110 @@
+package mn.miic.helpdesk.requests;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.usecases.AccountTransactions;
+import mn.miic.helpdesk.accounts.usecases.UnitOfWork;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.organizations.Organization;
+
+/**
+ * A linked user asks for an unlock, a reset or a reactivation of their own account, also (above all) when it is
+ * locked or inactive. The request is saved with the managers it goes to; with none, it is due for the help desk now.
+ */
+public final class AskForHelp {
+
+    public static final int NOTE_LIMIT = 500;
+
+    /** The saved request and who should be asked, site managers first. */
+    public record Asked(RequestDetails request, List<Approver> approvers) {}
+
+    private final AccountTransactions transactions;
+    private final Clock clock;
+    private final Duration escalateAfter;
+    private final int perDay;
+
+    AskForHelp(AccountTransactions transactions, Clock clock, Duration escalateAfter, int perDay) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.escalateAfter = escalateAfter;
+        this.perDay = perDay;
+    }
+
+    public Asked ask(Actor actor, RequestKind kind, String note) {
+        String trimmed = note == null || note.isBlank() ? null : note.trim();
+        return transactions.run(actor, AuditAction.REQUEST_ASKED, unit -> {
+            Account own = unit.requester().account();
+            unit.about(own);
+            if (trimmed != null && trimmed.length() > NOTE_LIMIT) {
+                throw Refusal.notAllowed("Please keep the note under " + NOTE_LIMIT + " characters; it has "
+                        + trimmed.length() + ". Nothing was sent.");
+            }
+            requireOwnAccount(unit, own, trimmed);
+            // Held until commit, so two requests at the same moment are counted one after the other.
+            Account current = unit.accounts().lockById(own.id()).orElseThrow();
+            RequestRepository requests = new RequestRepository(unit.dsl());
+            Instant now = clock.instant();
+            if (requests.countAskedSince(own.id(), now.minus(Duration.ofDays(1))) >= perDay) {
+                throw Refusal.notAllowed("You have already asked " + perDay + " times in the last 24 hours, the most"
+                        + " MIIC allows. Please call the MIIC help desk, or try again tomorrow.");
+            }
+            kind.needlessFor(current).ifPresent(why -> {
+                throw Refusal.wrongState(why + " Nothing was sent.");
+            });
+            if (requests.openOf(own.id(), kind).isPresent()) {
+                throw Refusal.wrongState("You already asked for " + (kind == RequestKind.UNLOCK ? "an " : "a ")
+                        + kind.label() + " and it is still open. You will get a DM as soon as someone decides;"
+                        + " `/miic queue` shows it.");
+            }
+            Organization org = unit.organizationOf(current);
+            List<Approver> approvers = requests.approvers(own.id(), org.id(), parentsOf(unit, org));
+            HelpRequest saved = requests.insert(
+                    kind,
+                    own.id(),
+                    actor.slackUserId(),
+                    trimmed,
+                    now,
+                    approvers.isEmpty() ? now : now.plus(escalateAfter));
+            unit.done(
+                    "request #" + saved.id() + " (" + kind.label() + ")" + (trimmed == null ? "" : ": " + trimmed),
+                    Map.of());
+            return new Asked(new RequestDetails(saved, current, org, null, null), approvers);
+        });
+    }
+
+    /** A request names no one: one that starts with someone else's username is refused, not sent about the asker. */
+    private static void requireOwnAccount(UnitOfWork unit, Account own, String note) {
+        if (note == null) {
+            return;
+        }
+        String first = note.split("\\s+", 2)[0].replaceFirst("^@", "");
+        if (first.equalsIgnoreCase(own.username())) {
+            return;
+        }
+        if (unit.accounts().findByUsername(first).isPresent()) {
+            throw Refusal.notAllowed("You can only ask for help with your own MIIC account. For someone else's, their"
+                    + " site administrator uses `/miic unlock`, `/miic reset` or `/miic reactivate`. Nothing was"
+                    + " sent.");
+        }
+    }
+
+    private static List<Long> parentsOf(UnitOfWork unit, Organization org) {
+        List<Long> parents = new ArrayList<>();
+        Long next = org.parentId();
+        while (next != null && !parents.contains(next)) {
+            parents.add(next);
+            next = unit.organizations()
+                    .findById(next)
+                    .map(Organization::parentId)
+                    .orElse(null);
+        }
+        return parents;
+    }
+}

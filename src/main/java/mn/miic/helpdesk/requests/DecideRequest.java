@@ -1,0 +1,148 @@
+package mn.miic.helpdesk.requests;
+
+import java.time.Clock;
+import java.util.Map;
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.usecases.AccountTransactions;
+import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
+import mn.miic.helpdesk.accounts.usecases.IssuedPassword;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import org.jooq.DSLContext;
+
+/**
+ * Approve, deny or claim a request. Approving runs the same use case as the matching {@code /miic} command with the
+ * approver as requester, so every rule and audit of that command applies; the request's decision is claimed inside
+ * that same transaction, so the first decision wins and a refused approval leaves the request open.
+ */
+public final class DecideRequest {
+
+    /** What an approval did: the account after it, and for a reset the password to deliver. */
+    public record Approved(RequestDetails request, Account account, IssuedPassword issued) {}
+
+    private final DSLContext dsl;
+    private final AccountTransactions transactions;
+    private final AccountUseCases accounts;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    DecideRequest(
+            DSLContext dsl,
+            AccountTransactions transactions,
+            AccountUseCases accounts,
+            AccessPolicy policy,
+            Clock clock) {
+        this.dsl = dsl;
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public RequestDetails details(long requestId) {
+        return RequestReader.details(dsl, requestId);
+    }
+
+    public Approved approve(Actor actor, long requestId) {
+        RequestDetails before = details(requestId);
+        HelpRequest request = before.request();
+        Actor first = actor.claiming(tx -> {
+            boolean won = new RequestRepository(tx)
+                    .decide(requestId, RequestStatus.APPROVED, actor.accountId(), clock.instant(), null);
+            if (won) {
+                RequestLog.write(tx, actor, AuditAction.REQUEST_APPROVED, request, null);
+            }
+            return won;
+        });
+        String username = before.account().username();
+        try {
+            Account after = null;
+            IssuedPassword issued = null;
+            switch (request.kind()) {
+                case UNLOCK -> after = accounts.unlock().execute(first, username);
+                case REACTIVATE -> after = accounts.reactivate().execute(first, username);
+                case RESET -> {
+                    issued = accounts.reset().execute(first, username);
+                    after = issued.account();
+                }
+            }
+            // Read after the change committed, so that it shows who decided.
+            return new Approved(details(requestId), after, issued);
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.WRONG_STATE) {
+                closeAsNoLongerNeeded(actor, request, refusal.getMessage());
+            }
+            throw refusal;
+        }
+    }
+
+    public RequestDetails deny(Actor actor, long requestId, String note) {
+        String reason = note == null || note.isBlank() ? null : note.trim();
+        return transactions.run(actor, AuditAction.REQUEST_DENIED, unit -> {
+            RequestDetails d = RequestReader.details(unit.dsl(), requestId);
+            unit.about(d.account());
+            policy.requireManager(unit.requester(), "decide requests for help");
+            policy.requireCanManage(unit.requester(), d.account(), d.account().username(), "decide requests about");
+            if (!new RequestRepository(unit.dsl())
+                    .decide(requestId, RequestStatus.DENIED, actor.accountId(), clock.instant(), reason)) {
+                throw Refusal.alreadyDone();
+            }
+            unit.done(
+                    "request #" + requestId + " (" + d.request().kind().label() + ")"
+                            + (reason == null ? "" : ": " + reason),
+                    Map.of());
+            return RequestReader.details(unit.dsl(), requestId);
+        });
+    }
+
+    /** The help desk takes a request in its channel, so that two agents do not work on the same one. */
+    public RequestDetails claim(Actor actor, long requestId) {
+        return transactions.run(actor, AuditAction.REQUEST_CLAIMED, unit -> {
+            RequestDetails d = RequestReader.details(unit.dsl(), requestId);
+            unit.about(d.account());
+            if (!unit.requester().isHelpDesk()) {
+                throw Refusal.notAllowed("Only the MIIC help desk claims requests in the help-desk channel.");
+            }
+            if (!new RequestRepository(unit.dsl()).claim(requestId, actor.accountId(), clock.instant())) {
+                throw Refusal.alreadyDone();
+            }
+            unit.done("request #" + requestId + " (" + d.request().kind().label() + ")", Map.of());
+            return RequestReader.details(unit.dsl(), requestId);
+        });
+    }
+
+    /** The Slack messages that show a request, to update when it changes. */
+    public java.util.List<RequestRepository.Message> copies(long requestId) {
+        return new RequestRepository(dsl).messages(requestId);
+    }
+
+    public void remember(RequestRepository.Message copy) {
+        new RequestRepository(dsl).addMessage(copy);
+    }
+
+    /** Nobody could be reached: the help desk should have it at once. */
+    public void dueNow(long requestId) {
+        new RequestRepository(dsl).escalateAt(requestId, clock.instant());
+    }
+
+    /** Routing is done: the DMs that went out, for the trail from ask to outcome. */
+    public void routed(Actor actor, long requestId, String toWhom) {
+        dsl.transaction(cfg -> RequestLog.write(
+                cfg.dsl(),
+                actor,
+                AuditAction.REQUEST_ROUTED,
+                RequestReader.details(cfg.dsl(), requestId).request(),
+                toWhom));
+    }
+
+    private void closeAsNoLongerNeeded(Actor actor, HelpRequest request, String why) {
+        dsl.transaction(cfg -> {
+            if (new RequestRepository(cfg.dsl())
+                    .decide(request.id(), RequestStatus.EXPIRED, actor.accountId(), clock.instant(), why)) {
+                RequestLog.write(cfg.dsl(), actor, AuditAction.REQUEST_EXPIRED, request, "no longer needed: " + why);
+            }
+        });
+    }
+}

@@ -1,0 +1,53 @@
+package mn.miic.helpdesk.scheduling;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recurring jobs on db-scheduler: each runs once per interval whatever the number of bot instances (the scheduler
+ * picks an execution with a row lock in {@code scheduled_tasks}), and a restart picks up where the table says.
+ */
+public final class Jobs implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+    private final Scheduler scheduler;
+
+    private Jobs(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** @param jobs job name to what it does; a failure is logged and the job runs again at the next interval */
+    public static Jobs start(DataSource dataSource, Duration every, Map<String, Runnable> jobs) {
+        List<RecurringTask<Void>> tasks = new ArrayList<>();
+        jobs.forEach((name, job) ->
+                tasks.add(Tasks.recurring(name, FixedDelay.of(every)).execute((instance, context) -> {
+                    try {
+                        job.run();
+                    } catch (RuntimeException e) {
+                        log.error("job {} failed; it runs again in {}", name, every, e);
+                    }
+                })));
+        Scheduler scheduler = Scheduler.create(dataSource)
+                .startTasks(new ArrayList<>(tasks))
+                .pollingInterval(every.compareTo(Duration.ofSeconds(10)) < 0 ? every : Duration.ofSeconds(10))
+                .threads(2)
+                .build();
+        scheduler.start();
+        return new Jobs(scheduler);
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}

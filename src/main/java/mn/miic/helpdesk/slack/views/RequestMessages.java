@@ -1,0 +1,260 @@
+package mn.miic.helpdesk.slack.views;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.view.View;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.requests.HelpRequest;
+import mn.miic.helpdesk.requests.RequestDetails;
+import mn.miic.helpdesk.requests.RequestKind;
+import mn.miic.helpdesk.requests.RequestQueue;
+import mn.miic.helpdesk.requests.RequestStatus;
+import mn.miic.helpdesk.slack.Ids;
+
+/** Every message about a request for help: the approvers' DMs, the help-desk post, the requester's news, the queue. */
+public final class RequestMessages {
+
+    public static final String REASON = "reason";
+    public static final String VALUE = "value";
+
+    private RequestMessages() {}
+
+    /** "*Mickey Mouse* (`mousem1`) at Test Clinic (TEST1) asks for an *unlock*." */
+    public static String summary(RequestDetails d) {
+        HelpRequest r = d.request();
+        return Text.boldName(d.account()) + " at " + Text.org(d.organization()) + " asks for "
+                + (r.kind() == RequestKind.UNLOCK ? "an" : "a") + " *"
+                + r.kind().label() + "*"
+                + " (request #" + r.id() + ")."
+                + (r.note() == null ? "" : "\n>" + Text.escape(r.note()).replace("\n", "\n>"))
+                + "\nAccount now: " + Text.state(d.account()) + ", "
+                + d.account().role().label() + ".";
+    }
+
+    /** A DM to one approver while the request is open: Approve and Deny. */
+    public static List<LayoutBlock> forApprover(RequestDetails d) {
+        if (!d.request().isOpen()) {
+            return decided(d);
+        }
+        return List.of(
+                section(s -> s.text(markdownText(summary(d)))),
+                context(c -> c.elements(List.of(
+                        markdownText("Asked " + Text.dateTime(d.request().askedAt())
+                                + ". The first answer counts; everyone asked sees who decided.")))),
+                actions(a -> a.elements(decisionButtons(d.request(), false))));
+    }
+
+    /** The help-desk channel's post: Claim, Approve, Deny, and who claimed it. */
+    public static List<LayoutBlock> forHelpDesk(RequestDetails d) {
+        if (!d.request().isOpen()) {
+            return decided(d);
+        }
+        HelpRequest r = d.request();
+        String why = !r.escalateAt().isAfter(r.askedAt())
+                ? "No linked administrator could be asked."
+                : "No administrator answered within "
+                        + Duration.between(r.askedAt(), r.escalateAt()).toMinutes() + " minutes.";
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(":sos: " + summary(d)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(why + " Asked " + Text.dateTime(r.askedAt()) + " by <@"
+                + r.requesterSlackId() + ">."
+                + (d.claimedBy() == null
+                        ? ""
+                        : " *Claimed by " + Text.escape(d.claimedBy().displayName()) + "* at "
+                                + Text.dateTime(r.claimedAt()) + "."))))));
+        blocks.add(actions(a -> a.elements(decisionButtons(r, d.claimedBy() == null))));
+        return blocks;
+    }
+
+    /** Any copy once the request is decided: who decided what, and no buttons. */
+    public static List<LayoutBlock> decided(RequestDetails d) {
+        return List.of(
+                section(s -> s.text(markdownText(summary(d)))),
+                context(c -> c.elements(List.of(markdownText(outcome(d))))));
+    }
+
+    /** "Approved by Minnie Mouse at 11/24/2026 10:42 AM CST." */
+    public static String outcome(RequestDetails d) {
+        HelpRequest r = d.request();
+        String by =
+                d.decidedBy() == null ? "" : " by " + Text.escape(d.decidedBy().displayName());
+        String when = " at " + Text.dateTime(r.decidedAt());
+        String note = r.decisionNote() == null ? "" : ": " + Text.escape(r.decisionNote());
+        return switch (r.status()) {
+            case OPEN -> "Open.";
+            case APPROVED -> ":white_check_mark: *Approved*" + by + when + ".";
+            case DENIED -> ":x: *Denied*" + by + when + note + ".";
+            case EXPIRED -> ":hourglass: *Closed*" + by + when + note + ".";
+        };
+    }
+
+    public static String fallback(RequestDetails d) {
+        return d.account().displayName() + " asks for " + d.request().kind().label() + " (request #"
+                + d.request().id() + ")";
+    }
+
+    // ---- news for the requester
+
+    public static String asked(RequestDetails d, List<String> approverNames) {
+        String what = "your " + d.request().kind().label() + " request (#"
+                + d.request().id() + ")";
+        if (approverNames.isEmpty()) {
+            return ":incoming_envelope: No administrator of " + Text.org(d.organization())
+                    + " can be reached in Slack, so I sent " + what + " to the MIIC help desk."
+                    + " You will get a DM here when they decide.";
+        }
+        return ":incoming_envelope: I sent " + what + " to " + Text.escape(String.join(", ", approverNames))
+                + ". You will get a DM here when one of them decides.";
+    }
+
+    public static String escalated(RequestDetails d) {
+        return ":sos: Nobody has answered your " + d.request().kind().label() + " request (#"
+                + d.request().id()
+                + ") yet, so it went to the MIIC help desk too. You will get a DM here when someone decides.";
+    }
+
+    public static String claimed(RequestDetails d) {
+        return ":eyes: " + Text.escape(d.claimedBy().displayName()) + " of the MIIC help desk is looking at your "
+                + d.request().kind().label() + " request (#" + d.request().id() + ").";
+    }
+
+    /** What the requester hears when it is decided; a reset's password comes in its own DM. */
+    public static String decidedForRequester(RequestDetails d) {
+        HelpRequest r = d.request();
+        String by =
+                d.decidedBy() == null ? "" : " by " + Text.escape(d.decidedBy().displayName());
+        String what = "Your " + r.kind().label() + " request (#" + r.id() + ")";
+        return switch (r.status()) {
+            case APPROVED -> ":white_check_mark: " + what + " was approved" + by + ". "
+                    + switch (r.kind()) {
+                        case UNLOCK -> "Your account is unlocked; sign in with your current password.";
+                        case REACTIVATE -> "Your account is active again"
+                                + (d.account().locked() ? ", but still locked: `/miic request unlock`." : ".");
+                        case RESET -> "Your temporary password is in the message above; change it when you sign in.";
+                    };
+            case DENIED -> ":x: " + what + " was denied" + by
+                    + (r.decisionNote() == null ? "." : ": " + Text.escape(r.decisionNote()))
+                    + " Ask your site's MIIC administrator, or the MIIC help desk, if you have questions.";
+            case EXPIRED -> ":hourglass: " + what + " was closed"
+                    + (r.decisionNote() == null ? "." : ": " + Text.escape(r.decisionNote()) + ".")
+                    + " If you still need help, ask again with `/miic request`.";
+            case OPEN -> what + " is still open.";
+        };
+    }
+
+    // ---- the queue, the Deny form
+
+    public static List<LayoutBlock> queue(RequestQueue.Queue q, Instant now) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String title = q.manager()
+                ? (q.helpDesk()
+                        ? "*Open requests for help, oldest first*"
+                        : "*Open requests you can decide, oldest first*")
+                : "*Your open requests*";
+        blocks.add(section(
+                s -> s.text(markdownText(title + (q.requests().isEmpty() ? "\nNothing is waiting. :tada:" : "")))));
+        for (RequestDetails d : q.requests().subList(0, Math.min(q.requests().size(), 15))) {
+            blocks.add(section(s -> s.text(markdownText(Text.clip(summary(d), 2_800) + "\n_Waiting "
+                    + age(d.request().age(now)) + "_"
+                    + (d.request().isEscalated() ? " · with the help desk" : "")
+                    + (d.claimedBy() == null
+                            ? ""
+                            : " · claimed by " + Text.escape(d.claimedBy().displayName()))))));
+            if (q.manager()) {
+                blocks.add(actions(a -> a.elements(decisionButtons(d.request(), false))));
+            }
+        }
+        if (q.requests().size() > 15) {
+            blocks.add(context(
+                    c -> c.elements(List.of(markdownText((q.requests().size() - 15) + " more; decide these first.")))));
+        }
+        return blocks;
+    }
+
+    public static View denyModal(RequestDetails d, String metadata) {
+        return view(v -> v.type("modal")
+                .callbackId(Ids.DENY_REQUEST)
+                .privateMetadata(metadata)
+                .title(viewTitle(t -> t.type("plain_text").text("Deny request")))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Deny")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(List.of(section(s -> s.text(markdownText(summary(d)))), input(i -> i.blockId(REASON)
+                        .optional(true)
+                        .label(plainText("Reason, for the requester"))
+                        .element(plainTextInput(
+                                p -> p.actionId(VALUE).multiline(true).maxLength(500)))))));
+    }
+
+    /** "4 min", "3 h 5 min", "2 days". */
+    public static String age(Duration age) {
+        long minutes = Math.max(0, age.toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 24 * 60) {
+            return (minutes / 60) + " h" + (minutes % 60 == 0 ? "" : " " + (minutes % 60) + " min");
+        }
+        long days = minutes / (24 * 60);
+        return days + (days == 1 ? " day" : " days");
+    }
+
+    /** The home's "ask for" buttons: the ones that make sense for the account as it is. */
+    public static List<BlockElement> askButtons(Account own) {
+        List<BlockElement> buttons = new ArrayList<>();
+        for (RequestKind kind : RequestKind.values()) {
+            if (kind.needlessFor(own).isEmpty()) {
+                String label =
+                        switch (kind) {
+                            case UNLOCK -> "Ask for an unlock";
+                            case RESET -> "Ask for a new password";
+                            case REACTIVATE -> "Ask for reactivation";
+                        };
+                buttons.add(button(
+                        b -> b.actionId(Ids.REQUEST_ASK + "_" + kind.name().toLowerCase())
+                                .text(plainText(label))
+                                .value(kind.name())));
+            }
+        }
+        return buttons;
+    }
+
+    private static List<BlockElement> decisionButtons(HelpRequest r, boolean claimable) {
+        String id = Long.toString(r.id());
+        List<BlockElement> buttons = new ArrayList<>();
+        if (claimable) {
+            buttons.add(button(
+                    b -> b.actionId(Ids.REQUEST_CLAIM).text(plainText("Claim")).value(id)));
+        }
+        buttons.add(button(b -> b.actionId(Ids.REQUEST_APPROVE)
+                .text(plainText("Approve"))
+                .style("primary")
+                .value(id)));
+        buttons.add(button(b -> b.actionId(Ids.REQUEST_DENY)
+                .text(plainText("Deny"))
+                .style("danger")
+                .value(id)));
+        return buttons;
+    }
+
+    /** Whether a status ends the request, for the copies that must lose their buttons. */
+    public static boolean isFinal(RequestStatus status) {
+        return status != RequestStatus.OPEN;
+    }
+}

@@ -1,0 +1,439 @@
+package mn.miic.helpdesk.slack;
+
+import static mn.miic.helpdesk.support.SlackHarness.readJson;
+import static mn.miic.helpdesk.support.SlackHarness.text;
+import static mn.miic.helpdesk.support.SlackHarness.textOf;
+import static mn.miic.helpdesk.support.SlackHarness.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.accounts.domain.Role;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditEntry;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.support.SlackHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * "I'm locked out" to "unlocked" through the signed endpoint: asking, the approvers' DMs, the first decision, the
+ * help-desk channel, and every copy and the requester kept up to date.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RequestsTest {
+
+    private final SlackHarness slack = new SlackHarness();
+    private final Organization state = slack.fixtures.org("MTEST", OrganizationKind.STATE);
+    private final Organization clinic = slack.fixtures.org("REQ1", OrganizationKind.CLINIC);
+    private final Organization other = slack.fixtures.org("OTHER1", OrganizationKind.CLINIC);
+    private final Organization system = slack.fixtures.org("RSYS", OrganizationKind.HEALTH_SYSTEM);
+    private final Organization child = slack.fixtures.org("RKID", OrganizationKind.CLINIC, system);
+
+    private final Account ada = slack.link(
+            slack.fixtures
+                    .account(clinic)
+                    .role(Role.ADMINISTRATOR)
+                    .name("Ada", "Admin")
+                    .create(),
+            "U0ADA");
+    private final Account bob = slack.link(
+            slack.fixtures
+                    .account(clinic)
+                    .role(Role.ADMINISTRATOR)
+                    .name("Bob", "Boss")
+                    .create(),
+            "U0BOB");
+    private final Account agent = slack.link(
+            slack.fixtures
+                    .account(state)
+                    .role(Role.ADMINISTRATOR)
+                    .name("Hal", "Helper")
+                    .create(),
+            "U0AGENT");
+
+    {
+        slack.link(slack.fixtures.account(other).role(Role.ADMINISTRATOR).create(), "U0STRANGER");
+        slack.link(
+                slack.fixtures
+                        .account(system)
+                        .role(Role.HEALTH_SYSTEM_USER)
+                        .name("Hana", "System")
+                        .create(),
+                "U0HSU");
+    }
+
+    @AfterAll
+    void stop() {
+        slack.close();
+    }
+
+    @Test
+    void lockedOutAsksTwoAdministratorsAreAskedOneApprovesAndEveryoneIsUpdated() {
+        Account pat = slack.link(
+                slack.fixtures.account(clinic).name("Pat", "Locked").locked().create(), "U0PAT");
+
+        String replies = slack.command("U0PAT", "request unlock I mistyped my password on Monday");
+        assertThat(textOf(slack.reply(replies))).contains("Request #", "sent", "DM");
+
+        JsonNode toAda = dmBlocks("U0ADA", 1);
+        JsonNode toBob = dmBlocks("U0BOB", 1);
+        assertThat(textOf(toAda)).contains("Pat Locked", pat.username(), "REQ1", "unlock", "mistyped my password");
+        String id = valueOf(toAda, Ids.REQUEST_APPROVE);
+        assertThat(valueOf(toBob, Ids.REQUEST_APPROVE)).isEqualTo(id);
+        assertThat(textOf(dmBlocks("U0PAT", 1))).contains("Ada Admin", "Bob Boss");
+
+        slack.click("U0ADA", "/respond/ada-" + id, Ids.REQUEST_APPROVE, id);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.reload(pat).locked());
+        await().atMost(Duration.ofSeconds(10)).until(() -> updatesOf("U0BOB").size() >= 1);
+        assertThat(textOf(readJson(updatesOf("U0BOB").get(0).get("blocks"))))
+                .contains("Approved", "by Ada Admin")
+                .doesNotContain("Deny");
+        assertThat(updatesOf("U0ADA")).isNotEmpty();
+        assertThat(textOf(dmBlocks("U0PAT", 2))).contains("approved by Ada Admin", "unlocked");
+
+        // Bob clicks his copy a moment later: nothing more happens, and he is told who decided.
+        slack.click("U0BOB", "/respond/bob-" + id, Ids.REQUEST_APPROVE, id);
+        assertThat(textOf(slack.reply("/respond/bob-" + id))).contains("already decided", "Approved", "Ada Admin");
+
+        List<AuditEntry> trail = slack.auditOf(pat);
+        assertThat(trail.stream().map(AuditEntry::action))
+                .contains(
+                        AuditAction.REQUEST_ASKED,
+                        AuditAction.REQUEST_ROUTED,
+                        AuditAction.REQUEST_APPROVED,
+                        AuditAction.UNLOCK);
+        assertThat(trail)
+                .filteredOn(e -> e.action() == AuditAction.UNLOCK && e.outcome() == AuditEntry.Outcome.DONE)
+                .hasSize(1)
+                .allMatch(e -> "U0ADA".equals(e.actorSlackUserId()));
+    }
+
+    @Test
+    void anApprovedResetSendsThePasswordToTheRequesterOnly() {
+        Account sam =
+                slack.link(slack.fixtures.account(clinic).name("Sam", "Forgot").create(), "U0SAM");
+        int before = dmsTo("U0ADA");
+        slack.command("U0SAM", "request reset");
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+        slack.click("U0BOB", "/respond/bob-reset-" + id, Ids.REQUEST_APPROVE, id);
+
+        String password = AccountCommandsTest.temporaryPasswordIn(
+                slack.awaitDm("U0SAM", 2).get("blocks"));
+        assertThat(slack.reload(sam).mustChangePassword()).isTrue();
+        assertThat(slack.everythingSent().split(java.util.regex.Pattern.quote(password), -1))
+                .as("in exactly one message: the requester's DM")
+                .hasSize(2);
+    }
+
+    @Test
+    void nobodyAnswersSoTheHelpDeskClaimsAndDenies() {
+        Account lee = slack.link(
+                slack.fixtures.account(clinic).name("Lee", "Waiting").locked().create(), "U0LEE");
+        int before = dmsTo("U0ADA");
+        slack.command("U0LEE", "request unlock");
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+
+        slack.instances().get(0).requests().escalateDue();
+        assertThat(channelPostsAbout("Lee Waiting"))
+                .as("not yet: 30 minutes have not passed")
+                .isEmpty();
+
+        slack.clock.advance(Duration.ofMinutes(31));
+        slack.instances().get(0).requests().escalateDue();
+        slack.instances().get(0).requests().escalateDue();
+
+        assertThat(channelPostsAbout("Lee Waiting")).as("posted once").hasSize(1);
+        JsonNode post = readJson(channelPostsAbout("Lee Waiting").get(0).get("blocks"));
+        assertThat(textOf(post)).contains("Lee Waiting", "within 30 minutes");
+        assertThat(valueOf(post, Ids.REQUEST_CLAIM)).isEqualTo(id);
+        assertThat(textOf(dmBlocks("U0LEE", 2))).contains("MIIC help desk");
+
+        slack.click("U0AGENT", "/respond/claim-" + id, Ids.REQUEST_CLAIM, id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> updatesOf(SlackHarness.HELPDESK_CHANNEL).stream()
+                .anyMatch(u -> u.get("blocks").contains("Claimed by Hal Helper")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> textOf(latestDm("U0LEE")).contains("looking at"));
+
+        // Deny opens a form for the reason; the submission decides.
+        int opened = slack.calls("views.open").size();
+        slack.click("U0AGENT", "/respond/deny-" + id, Ids.REQUEST_DENY, id);
+        JsonNode form = slack.awaitOpenedView(opened + 1);
+        assertThat(form.get("callback_id").asText()).isEqualTo(Ids.DENY_REQUEST);
+        slack.submit(
+                "U0AGENT",
+                Ids.DENY_REQUEST,
+                form.get("private_metadata").asText(),
+                Map.of("reason", text("Your account was shared; call us to get your own.")));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> textOf(latestDm("U0LEE")).contains("denied"));
+        assertThat(textOf(latestDm("U0LEE"))).contains("denied by Hal Helper", "call us to get your own");
+        assertThat(slack.reload(lee).locked()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> updatesOf(SlackHarness.HELPDESK_CHANNEL).stream()
+                .anyMatch(u -> u.get("blocks").contains("Denied")));
+        assertThat(updatesOf("U0ADA")).anyMatch(u -> u.get("blocks").contains("Denied"));
+        assertThat(slack.auditOf(lee).stream().map(AuditEntry::action))
+                .contains(AuditAction.REQUEST_ESCALATED, AuditAction.REQUEST_CLAIMED, AuditAction.REQUEST_DENIED);
+    }
+
+    @Test
+    void withNoLinkedManagerTheRequestGoesStraightToTheHelpDesk() {
+        Organization alone = slack.fixtures.org("ALONE1", OrganizationKind.CLINIC);
+        Account kim = slack.link(
+                slack.fixtures.account(alone).name("Kim", "Alone").locked().create(), "U0KIM");
+        slack.command("U0KIM", "request unlock");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !channelPostsAbout("Kim Alone").isEmpty());
+        String post = channelPostsAbout("Kim Alone").get(0).get("blocks");
+        assertThat(post).contains("No linked administrator");
+        assertThat(textOf(dmBlocks("U0KIM", 1))).contains("MIIC help desk");
+
+        String id = valueOf(readJson(post), Ids.REQUEST_APPROVE);
+        slack.click("U0AGENT", "/respond/kim-" + id, Ids.REQUEST_APPROVE, id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.reload(kim).locked());
+    }
+
+    @Test
+    void aHealthSystemUserOfTheParentIsAskedAfterTheSitesOwnAdministrators() {
+        slack.link(
+                slack.fixtures
+                        .account(child)
+                        .role(Role.ADMINISTRATOR)
+                        .name("Kit", "Kidadmin")
+                        .create(),
+                "U0KITADMIN");
+        Account staff = slack.link(slack.fixtures.account(child).locked().create(), "U0KIDSTAFF");
+        int hsuDms = dmsTo("U0HSU");
+        slack.command("U0KIDSTAFF", "request unlock");
+        assertThat(textOf(dmBlocks("U0KIDSTAFF", 1))).contains("Kit Kidadmin, Hana System");
+        String id = valueOf(dmBlocks("U0HSU", hsuDms + 1), Ids.REQUEST_APPROVE);
+        slack.click("U0HSU", "/respond/hsu-" + id, Ids.REQUEST_APPROVE, id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.reload(staff).locked());
+    }
+
+    @Test
+    void refusals() {
+        Account jo = slack.link(slack.fixtures.account(clinic).locked().create(), "U0JO");
+
+        // Asking about someone else's account.
+        assertThat(textOf(slack.reply(slack.command("U0JO", "request unlock " + ada.username()))))
+                .contains("only ask for help with your own");
+        // A request that would do nothing, answered with the real state.
+        assertThat(textOf(slack.reply(slack.command("U0JO", "request reactivate"))))
+                .contains("already active", "Active, Locked", "Nothing was sent");
+        // Not a kind of request.
+        assertThat(textOf(slack.reply(slack.command("U0JO", "request coffee")))).contains("/miic request unlock");
+
+        int before = dmsTo("U0ADA");
+        slack.reply(slack.command("U0JO", "request unlock"));
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+
+        // An administrator of another clinic: the account is not in their scope.
+        slack.click("U0STRANGER", "/respond/stranger-" + id, Ids.REQUEST_APPROVE, id);
+        assertThat(textOf(slack.reply("/respond/stranger-" + id))).contains("No MIIC account");
+        assertThat(slack.reload(jo).locked()).isTrue();
+
+        // Bob lost the manager role since his DM was sent.
+        slack.dsl
+                .update(mn.miic.helpdesk.db.jooq.Tables.ACCOUNT)
+                .set(mn.miic.helpdesk.db.jooq.Tables.ACCOUNT.ROLE, Role.TYPICAL_USER.name())
+                .where(mn.miic.helpdesk.db.jooq.Tables.ACCOUNT.ID.eq(bob.id()))
+                .execute();
+        try {
+            slack.click("U0BOB", "/respond/bob-lost-" + id, Ids.REQUEST_APPROVE, id);
+            assertThat(textOf(slack.reply("/respond/bob-lost-" + id))).contains("Only a MIIC administrator");
+            assertThat(slack.reload(jo).locked()).isTrue();
+        } finally {
+            slack.dsl
+                    .update(mn.miic.helpdesk.db.jooq.Tables.ACCOUNT)
+                    .set(mn.miic.helpdesk.db.jooq.Tables.ACCOUNT.ROLE, Role.ADMINISTRATOR.name())
+                    .where(mn.miic.helpdesk.db.jooq.Tables.ACCOUNT.ID.eq(bob.id()))
+                    .execute();
+        }
+
+        // The same kind again while it is open.
+        assertThat(textOf(slack.reply(slack.command("U0JO", "request unlock")))).contains("still open");
+        // A second request, approved; a third; and a fourth within 24 hours is one too many.
+        int dms = dmsTo("U0ADA");
+        slack.reply(slack.command("U0JO", "request reset"));
+        String reset = valueOf(dmBlocks("U0ADA", dms + 1), Ids.REQUEST_APPROVE);
+        slack.click("U0ADA", "/respond/jo-reset-" + reset, Ids.REQUEST_APPROVE, reset);
+        slack.reply("/respond/jo-reset-" + reset);
+        assertThat(textOf(slack.reply(slack.command("U0JO", "request reset")))).contains("Request #");
+        assertThat(textOf(slack.reply(slack.command("U0JO", "request reset")))).contains("3 times");
+        assertThat(slack.auditOf(jo))
+                .filteredOn(e -> e.action() == AuditAction.REQUEST_ASKED && e.outcome() == AuditEntry.Outcome.REFUSED)
+                .hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void twoApprovalsAtTheSameInstantOnTwoInstancesTakeEffectOnce() throws Exception {
+        int second = slack.startInstance();
+        for (int round = 0; round < 3; round++) {
+            Account racer = slack.link(slack.fixtures.account(clinic).locked().create(), "U0RACE" + round);
+            int before = dmsTo("U0ADA");
+            slack.command("U0RACE" + round, "request unlock");
+            String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            int first = slack.port();
+            String r = "/respond/race-" + round;
+            two.submit(() -> clickAfter(go, first, "U0ADA", r + "a", id));
+            two.submit(() -> clickAfter(go, second, "U0BOB", r + "b", id));
+            go.countDown();
+            two.shutdown();
+            assertThat(two.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !slack.reload(racer).locked());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> slack.replies(r + "a").size()
+                                    + slack.replies(r + "b").size()
+                            >= 2);
+            assertThat(slack.auditOf(racer))
+                    .filteredOn(e -> e.outcome() == AuditEntry.Outcome.DONE)
+                    .filteredOn(e -> e.action() == AuditAction.UNLOCK || e.action() == AuditAction.REQUEST_APPROVED)
+                    .hasSize(2);
+            String both = textOf(slack.reply(r + "a")) + textOf(slack.reply(r + "b"));
+            assertThat(both).contains("Approved request #" + id).contains("already decided");
+        }
+        slack.sendTo(slack.instances().get(0).port());
+    }
+
+    @Test
+    void escalationRunsOnceAcrossInstancesAndAfterARestart() throws Exception {
+        Organization quiet = slack.fixtures.org("QUIET1", OrganizationKind.CLINIC);
+        slack.link(slack.fixtures.account(quiet).role(Role.ADMINISTRATOR).create(), "U0QUIETADMIN");
+        slack.link(slack.fixtures.account(quiet).locked().create(), "U0QUIET");
+        slack.command("U0QUIET", "request unlock");
+        dmBlocks("U0QUIETADMIN", 1);
+        int posts = channelPosts().size();
+
+        // Two instances started later (as after a restart) run the escalation at the same moment.
+        slack.clock.advance(Duration.ofMinutes(45));
+        slack.startInstance();
+        slack.startInstance();
+        var instances = slack.instances();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        for (var app : instances.subList(instances.size() - 2, instances.size())) {
+            two.submit(() -> {
+                go.await();
+                app.requests().escalateDue();
+                return null;
+            });
+        }
+        go.countDown();
+        two.shutdown();
+        assertThat(two.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(channelPosts().stream().filter(p -> p.get("blocks").contains("QUIET1")))
+                .hasSize(1);
+        assertThat(channelPosts()).hasSizeGreaterThan(posts);
+    }
+
+    @Test
+    void theQueueAndTheAppHomeShowWhatCanBeActedOn() {
+        Account max = slack.link(
+                slack.fixtures.account(clinic).name("Max", "Queue").locked().create(), "U0MAX");
+        int before = dmsTo("U0ADA");
+        slack.command("U0MAX", "request unlock please");
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+        slack.clock.advance(Duration.ofMinutes(12));
+
+        JsonNode queue = slack.reply(slack.command("U0ADA", "queue"));
+        assertThat(textOf(queue)).contains("Max Queue", "Waiting 12 min");
+        assertThat(queue.toString()).contains("\"value\":\"" + id + "\"");
+
+        JsonNode own = slack.reply(slack.command("U0MAX", "queue"));
+        assertThat(textOf(own)).contains("Your open requests", "unlock");
+
+        slack.event(homeOpened("U0ADA"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> homeOf("U0ADA") != null);
+        assertThat(textOf(homeOf("U0ADA"))).contains("Locked:", max.username(), "Open requests", "Max Queue");
+
+        int published = slack.calls("views.publish").size();
+        slack.click("U0ADA", "/respond/home-" + id, Ids.REQUEST_APPROVE, id);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> slack.calls("views.publish").size() > published
+                        && homeOf("U0MAX") != null
+                        && textOf(homeOf("U0MAX")).contains("Active, Unlocked"));
+        assertThat(slack.reload(max).status()).isEqualTo(AccountStatus.ACTIVE);
+    }
+
+    // ---- helpers
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode homeOpened(String user) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode()
+                .put("type", "app_home_opened")
+                .put("user", user)
+                .put("channel", "D0" + user)
+                .put("tab", "home")
+                .put("event_ts", "1700000003.000400");
+    }
+
+    private JsonNode homeOf(String user) {
+        return slack.calls("views.publish").stream()
+                .filter(c -> user.equals(c.get("user_id")))
+                .reduce((a, b) -> b)
+                .map(c -> readJson(c.get("view")))
+                .orElse(null);
+    }
+
+    private void clickAfter(CountDownLatch go, int port, String user, String responseUrl, String id) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            slack.sendTo(port);
+            slack.click(user, responseUrl, Ids.REQUEST_APPROVE, id);
+        }
+    }
+
+    private int dmsTo(String user) {
+        return slack.dmsTo(user).size();
+    }
+
+    private JsonNode dmBlocks(String user, int n) {
+        return readJson(slack.awaitDm(user, n).get("blocks"));
+    }
+
+    private JsonNode latestDm(String user) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.dmsTo(user).isEmpty());
+        var all = slack.dmsTo(user);
+        return readJson(all.get(all.size() - 1).get("blocks"));
+    }
+
+    private List<Map<String, String>> channelPosts() {
+        return slack.dmsTo(SlackHarness.HELPDESK_CHANNEL);
+    }
+
+    private List<Map<String, String>> channelPostsAbout(String name) {
+        return channelPosts().stream()
+                .filter(p -> p.get("blocks").contains(name))
+                .toList();
+    }
+
+    private List<Map<String, String>> updatesOf(String channel) {
+        return slack.calls("chat.update").stream()
+                .filter(u -> channel.equals(u.get("channel")))
+                .toList();
+    }
+}

@@ -29,7 +29,7 @@ for r in reversed(json.load(sys.stdin)["requests"]):
     req=r["request"]; url=req["url"]; body=req.get("body","")
     if url.startswith("/respond/"+rid):
         msg=json.loads(body)
-    elif url.startswith("/api/chat.postMessage") or url.startswith("/api/views.open"):
+    elif url.startswith("/api/chat.") or url.startswith("/api/views.open"):
         f=dict(urllib.parse.parse_qsl(body)); msg=json.loads(f.get("blocks") or f.get("view") or "[]")
         print("[%s to %s]" % (url.split("/")[-1], f.get("channel","(modal)")))
     else:

@@ -143,7 +143,7 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
             return;
         }
         RequestDetails d = approved.request();
-        String done = ":white_check_mark: Approved request #" + requestId + ".";
+        String done = RequestMessages.approvedForApprover(approved.request());
         if (approved.issued() != null) {
             done += " " + deliveries.deliverPassword(actor, by, approved.issued(), false);
         }

@@ -374,6 +374,44 @@ class RequestsTest {
         assertThat(slack.reload(max).status()).isEqualTo(AccountStatus.ACTIVE);
     }
 
+    @Test
+    void theAppHomeButtonAsksAndAnswersByDm() {
+        Account val = slack.link(
+                slack.fixtures.account(clinic).name("Val", "Home").locked().create(), "U0VAL");
+        int before = dmsTo("U0ADA");
+        slack.clickOnHome("U0VAL", Ids.REQUEST_ASK + "_unlock", "UNLOCK");
+        assertThat(textOf(dmBlocks("U0ADA", before + 1))).contains("Val Home", "unlock");
+        assertThat(textOf(dmBlocks("U0VAL", 1))).contains("I sent your unlock request");
+
+        // Asked again from the home while it is open: the answer comes by DM, as the home has no reply URL.
+        slack.clickOnHome("U0VAL", Ids.REQUEST_ASK + "_unlock", "UNLOCK");
+        assertThat(textOf(dmBlocks("U0VAL", 2))).contains("still open");
+        assertThat(slack.reload(val).locked()).isTrue();
+    }
+
+    @Test
+    void aRequestNobodyDecidesIsClosedAfterItsLifetime() {
+        Account ivy = slack.link(
+                slack.fixtures.account(clinic).name("Ivy", "Forgotten").locked().create(), "U0IVY");
+        int before = dmsTo("U0ADA");
+        slack.command("U0IVY", "request unlock");
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+
+        slack.clock.advance(Duration.ofDays(3).plusMinutes(1));
+        slack.instances().get(0).requests().expireOld();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> textOf(latestDm("U0IVY")).contains("was closed"));
+        assertThat(textOf(latestDm("U0IVY"))).contains("nobody decided within 72 hours", "/miic request");
+        assertThat(updatesOf("U0ADA")).anyMatch(u -> u.get("blocks").contains("Closed"));
+        assertThat(slack.auditOf(ivy)).anyMatch(e -> e.action() == AuditAction.REQUEST_EXPIRED);
+
+        // A click on an old copy changes nothing and says why.
+        slack.click("U0ADA", "/respond/ivy-" + id, Ids.REQUEST_APPROVE, id);
+        assertThat(textOf(slack.reply("/respond/ivy-" + id))).contains("already decided", "Closed");
+        assertThat(slack.reload(ivy).locked()).isTrue();
+    }
+
     // ---- helpers
 
     private static com.fasterxml.jackson.databind.node.ObjectNode homeOpened(String user) {

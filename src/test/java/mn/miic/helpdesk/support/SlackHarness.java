@@ -212,6 +212,32 @@ public final class SlackHarness implements AutoCloseable {
         return act(slackUserId, responseUrl, action);
     }
 
+    /** A click on a button of the App Home: Slack sends no response URL with it, only the view it came from. */
+    public void clickOnHome(String slackUserId, String actionId, String value) {
+        ObjectNode action = JSON.createObjectNode()
+                .put("type", "button")
+                .put("action_id", actionId)
+                .put("block_id", "b" + actionId)
+                .put("value", value)
+                .put("action_ts", "1700000001.000500");
+        action.putObject("text").put("type", "plain_text").put("text", actionId);
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions");
+        payload.putObject("user")
+                .put("id", slackUserId)
+                .put("username", slackUserId.toLowerCase())
+                .put("team_id", "T0MIIC");
+        payload.put("api_app_id", "A0MIIC").put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
+        payload.putObject("container").put("type", "view").put("view_id", "V0HOME");
+        payload.put("trigger_id", newTrigger());
+        payload.putObject("team").put("id", "T0MIIC").put("domain", "miic-test");
+        payload.putObject("view").put("id", "V0HOME").put("type", "home");
+        payload.putArray("actions").add(action);
+        HttpResponse<String> response = postSigned(formEncode(Map.of("payload", payload.toString())), Map.of());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("the click was answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     private String act(String slackUserId, String responseUrl, ObjectNode action) {
         ObjectNode payload = JSON.createObjectNode().put("type", "block_actions");
         payload.putObject("user")

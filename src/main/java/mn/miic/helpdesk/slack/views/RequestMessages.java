@@ -105,6 +105,18 @@ public final class RequestMessages {
         };
     }
 
+    /** What the approver hears back: what happened to whom. */
+    public static String approvedForApprover(RequestDetails d) {
+        String who = Text.boldName(d.account());
+        return ":white_check_mark: Approved request #" + d.request().id() + ": "
+                + switch (d.request().kind()) {
+                    case UNLOCK -> who + " is unlocked.";
+                    case REACTIVATE -> who + " is active again.";
+                    case RESET -> who + " has a new temporary password.";
+                }
+                + (d.request().kind() == RequestKind.RESET ? "" : " They were told by DM.");
+    }
+
     public static String fallback(RequestDetails d) {
         return d.account().displayName() + " asks for " + d.request().kind().label() + " (request #"
                 + d.request().id() + ")";
@@ -121,7 +133,8 @@ public final class RequestMessages {
                     + " You will get a DM here when they decide.";
         }
         return ":incoming_envelope: I sent " + what + " to " + Text.escape(String.join(", ", approverNames))
-                + ". You will get a DM here when one of them decides.";
+                + ". You will get a DM here when "
+                + (approverNames.size() == 1 ? "they decide." : "one of them decides.");
     }
 
     public static String escalated(RequestDetails d) {

@@ -78,6 +78,18 @@ public final class AuditLog {
                 .fetch(AuditLog::map);
     }
 
+    /** How many times a Slack user did something since a moment, e.g. questions to the help desk in a day. */
+    public int countBySlackUserSince(String slackUserId, AuditAction action, java.time.Instant since) {
+        return dsl.fetchCount(
+                AUDIT_EVENT,
+                AUDIT_EVENT
+                        .ACTOR_SLACK_USER_ID
+                        .eq(slackUserId)
+                        .and(AUDIT_EVENT.ACTION.eq(action.name()))
+                        .and(AUDIT_EVENT.OUTCOME.eq(AuditEntry.Outcome.DONE.name()))
+                        .and(AUDIT_EVENT.OCCURRED_AT.ge(since.atOffset(java.time.ZoneOffset.UTC))));
+    }
+
     /** The rows one request wrote, oldest first. */
     public List<AuditEntry> forRequest(String requestId) {
         return dsl.selectFrom(AUDIT_EVENT)

@@ -8,7 +8,12 @@ import org.jooq.DSLContext;
 
 /** Every request use case, built once. */
 public record RequestUseCases(
-        AskForHelp ask, DecideRequest decide, EscalateRequests escalate, ExpireRequests expire, RequestQueue queue) {
+        AskForHelp ask,
+        AskHelpDesk askHelpDesk,
+        DecideRequest decide,
+        EscalateRequests escalate,
+        ExpireRequests expire,
+        RequestQueue queue) {
 
     /** How requests behave; from the configuration. */
     public record Settings(Duration escalateAfter, int perDay, Duration lifetime, Duration inactivityPeriod) {}
@@ -18,6 +23,7 @@ public record RequestUseCases(
         var transactions = accounts.transactions();
         return new RequestUseCases(
                 new AskForHelp(transactions, clock, settings.escalateAfter(), settings.perDay()),
+                new AskHelpDesk(dsl, clock, settings.perDay()),
                 new DecideRequest(dsl, transactions, accounts, policy, clock),
                 new EscalateRequests(dsl, clock, settings.escalateAfter()),
                 new ExpireRequests(dsl, clock, settings.lifetime()),

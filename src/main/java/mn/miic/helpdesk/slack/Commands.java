@@ -37,7 +37,11 @@ public final class Commands {
             case "whoami", "me" -> flows.whoami(turn);
             case "request", "ask" -> {
                 String[] args = rest.split("\\s+", 2);
-                requests.ask(turn, args[0], args.length > 1 ? args[1] : null);
+                if (args[0].equalsIgnoreCase("help")) {
+                    requests.askHelpDesk(turn, args.length > 1 ? args[1] : null);
+                } else {
+                    requests.ask(turn, args[0], args.length > 1 ? args[1] : null);
+                }
             }
             case "queue", "requests" -> requests.queue(turn);
             case "link" -> {

@@ -11,6 +11,7 @@ import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.requests.Approver;
 import mn.miic.helpdesk.requests.AskForHelp;
+import mn.miic.helpdesk.requests.AskHelpDesk;
 import mn.miic.helpdesk.requests.DecideRequest;
 import mn.miic.helpdesk.requests.EscalateRequests;
 import mn.miic.helpdesk.requests.RequestDetails;
@@ -85,6 +86,31 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
             escalateDue();
         }
         refreshHomes(d);
+    }
+
+    /** {@code /miic request help <text>}: straight to the help-desk channel, from anyone. */
+    public void askHelpDesk(Turn turn, String text) {
+        if (helpDeskChannel.isEmpty()) {
+            throw Refusal.notAllowed("The MIIC help desk is not reachable through Slack here yet. Email"
+                    + " health.miichelp@state.mn.us instead.");
+        }
+        Account asker;
+        try {
+            asker = flows.who(turn);
+        } catch (NotLinked notLinked) {
+            asker = null;
+        }
+        Actor actor = new Actor(asker == null ? null : asker.id(), turn.slackUserId(), turn.requestId());
+        AskHelpDesk.Question q = requests.askHelpDesk().ask(actor, asker, text);
+        if (slack.post(helpDeskChannel.get(), "A question for the MIIC help desk", RequestMessages.question(q))
+                .isEmpty()) {
+            throw new SlackUnavailable("chat.postMessage to the help-desk channel", null);
+        }
+        flows.reply(
+                turn,
+                AccountMessages.say(
+                        ":incoming_envelope: Sent to the MIIC help desk. They will answer you here in" + " Slack."),
+                "Sent to the help desk");
     }
 
     /** "<@U123> ..." names a Slack user; the request checks whose account that is. */

@@ -412,6 +412,24 @@ class RequestsTest {
         assertThat(slack.reload(ivy).locked()).isTrue();
     }
 
+    @Test
+    void anyoneWritesToTheHelpDeskLinkedOrNot() {
+        Account ned =
+                slack.link(slack.fixtures.account(clinic).name("Ned", "Asks").create(), "U0NED");
+        assertThat(textOf(slack.reply(slack.command("U0NED", "request help I moved to a new clinic <today>"))))
+                .contains("Sent to the MIIC help desk");
+        String post = channelPostsAbout("I moved to a new clinic").get(0).get("blocks");
+        assertThat(textOf(readJson(post))).contains("<@U0NED>", "Ned Asks", ned.username(), "REQ1", "&lt;today&gt;");
+        assertThat(slack.auditOf(ned)).anyMatch(e -> e.action() == AuditAction.HELP_DESK_QUESTION);
+
+        slack.slackProfile("U0NEWCOMER", "newcomer@example.org");
+        slack.reply(slack.command("U0NEWCOMER", "request help My Slack is not linked to MIIC"));
+        assertThat(channelPostsAbout("My Slack is not linked").get(0).get("blocks"))
+                .contains("not linked to a MIIC account");
+
+        assertThat(textOf(slack.reply(slack.command("U0NED", "request help")))).contains("Write your question");
+    }
+
     // ---- helpers
 
     private static com.fasterxml.jackson.databind.node.ObjectNode homeOpened(String user) {

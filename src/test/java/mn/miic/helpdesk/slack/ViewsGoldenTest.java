@@ -42,6 +42,7 @@ import mn.miic.helpdesk.audit.AuditEntry;
 import mn.miic.helpdesk.audit.Change;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.requests.AskHelpDesk;
 import mn.miic.helpdesk.requests.HelpRequest;
 import mn.miic.helpdesk.requests.RequestDetails;
 import mn.miic.helpdesk.requests.RequestKind;
@@ -132,6 +133,10 @@ class ViewsGoldenTest {
         views.put("request-help-desk-claimed", RequestMessages.forHelpDesk(claimed));
         views.put("request-decided", RequestMessages.forApprover(denied));
         views.put("request-deny-modal", RequestMessages.denyModal(open, "21"));
+        views.put(
+                "help-desk-question",
+                RequestMessages.question(new AskHelpDesk.Question(
+                        "U0WONDER", LOCKED, CLINIC, "I changed clinics;\nwhere is <my> site?")));
         views.put(
                 "request-queue",
                 RequestMessages.queue(new RequestQueue.Queue(MINNIE, false, true, List.of(open, claimed), null), AT));

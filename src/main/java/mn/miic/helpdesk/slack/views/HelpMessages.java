@@ -45,6 +45,7 @@ public final class HelpMessages {
         text.append("*For everyone*\n")
                 .append("`/miic request unlock|reset|reactivate [note]` ask your site's administrators about your own"
                         + " account\n")
+                .append("`/miic request help <question>` write to the MIIC help desk\n")
                 .append("`/miic whoami` your MIIC account, role, organization and status\n")
                 .append("`/miic roles` the MIIC roles and what each may do\n")
                 .append("`/miic org [CODE]` show or switch the organization you work in\n");
@@ -65,7 +66,13 @@ public final class HelpMessages {
 
     /** For a Slack user who is not linked: how to get linked, and nothing else. */
     public static List<LayoutBlock> notLinked(String message) {
-        return List.of(section(s -> s.text(markdownText(":wave: " + Text.escape(message)))), helpDeskContact());
+        return List.of(
+                section(
+                        s -> s.text(
+                                markdownText(
+                                        ":wave: " + Text.escape(message)
+                                                + "\nYou can also write to the MIIC help desk from here: `/miic request help <your question>`."))),
+                helpDeskContact());
     }
 
     public static List<LayoutBlock> roles() {

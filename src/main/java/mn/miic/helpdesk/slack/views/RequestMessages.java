@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.requests.AskHelpDesk;
 import mn.miic.helpdesk.requests.HelpRequest;
 import mn.miic.helpdesk.requests.RequestDetails;
 import mn.miic.helpdesk.requests.RequestKind;
@@ -120,6 +121,21 @@ public final class RequestMessages {
     public static String fallback(RequestDetails d) {
         return d.account().displayName() + " asks for " + d.request().kind().label() + " (request #"
                 + d.request().id() + ")";
+    }
+
+    /** A free-text question in the help-desk channel: who asked (linked or not) and what. */
+    public static List<LayoutBlock> question(AskHelpDesk.Question q) {
+        String who = q.asker() == null
+                ? "<@" + q.slackUserId() + "> (not linked to a MIIC account)"
+                : "<@" + q.slackUserId() + ">, " + Text.boldName(q.asker()) + " at " + Text.org(q.organization()) + " ("
+                        + Text.state(q.asker()) + ")";
+        return List.of(
+                section(s -> s.text(markdownText(Text.clip(
+                        ":speech_balloon: " + who + " asks the MIIC help desk:\n>"
+                                + Text.escape(q.text()).replace("\n", "\n>"),
+                        2_900)))),
+                context(c -> c.elements(List.of(markdownText(
+                        "Answer them in a DM; link them first with" + " `/miic link` if they are not linked.")))));
     }
 
     // ---- news for the requester

@@ -9,6 +9,7 @@ import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.db.Migrations;
+import mn.miic.helpdesk.db.OnceKeys;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.slack.JavalinSlackAdapter;
@@ -31,6 +32,8 @@ public final class Application {
     private final SlackBot slack;
     private final WebServer web;
     private final javax.sql.DataSource dataSource;
+    private final Clock clock;
+    private final OnceKeys onceKeys;
     private SocketModeApp socketMode;
     private Jobs jobs;
 
@@ -50,6 +53,8 @@ public final class Application {
                         config.requestLifetime(),
                         config.inactivityPeriod()));
         this.dataSource = dataSource;
+        this.clock = clock;
+        this.onceKeys = new OnceKeys(dsl);
         this.slack = config.slackEnabled()
                 ? new SlackBot(
                         new SlackBot.Settings(
@@ -90,8 +95,13 @@ public final class Application {
                     dataSource,
                     config.jobsEvery(),
                     Map.of(
-                            "escalate-requests", requestFlows::escalateDue,
-                            "expire-requests", requestFlows::expireOld));
+                            "escalate-requests",
+                            requestFlows::escalateDue,
+                            "expire-requests",
+                            requestFlows::expireOld,
+                            // Slack retries within minutes; a day of keys is plenty to drop them.
+                            "forget-once-keys",
+                            () -> onceKeys.forgetBefore(clock.instant().minus(java.time.Duration.ofDays(1)))));
         }
         return this;
     }

@@ -83,7 +83,12 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
                     "Request sent");
         }
         if (reached.isEmpty()) {
-            escalateDue();
+            try {
+                escalateDue();
+            } catch (RuntimeException e) {
+                // The request is saved and due; the scheduled escalation tries again.
+                log.warn("could not escalate request #{} at once", d.request().id(), e);
+            }
         }
         refreshHomes(d);
     }

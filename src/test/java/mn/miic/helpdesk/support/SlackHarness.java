@@ -67,7 +67,19 @@ public final class SlackHarness implements AutoCloseable {
         this(TestDatabase.fresh());
     }
 
+    /** With settings of its own, e.g. {@code JOBS_EVERY} for a test that lets the scheduler run. */
+    public SlackHarness(Map<String, String> settings) {
+        this(TestDatabase.fresh(), settings);
+    }
+
     public SlackHarness(DataSource dataSource) {
+        this(dataSource, Map.of());
+    }
+
+    private final Map<String, String> settings;
+
+    private SlackHarness(DataSource dataSource, Map<String, String> settings) {
+        this.settings = settings;
         this.slack = new WireMockServer(options().dynamicPort());
         slack.start();
         stubSlack();
@@ -79,7 +91,7 @@ public final class SlackHarness implements AutoCloseable {
 
     /** Another bot instance on the same database and the same fake Slack; returns its port. */
     public int startInstance() {
-        Config config = Config.from(Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN",
                 "xoxb-test-token",
                 "SLACK_SIGNING_SECRET",
@@ -88,6 +100,8 @@ public final class SlackHarness implements AutoCloseable {
                 slack.baseUrl() + "/api/",
                 "HELPDESK_CHANNEL_ID",
                 HELPDESK_CHANNEL));
+        env.putAll(settings);
+        Config config = Config.from(env);
         Application app = new Application(config, dataSource, clock).start(0);
         apps.add(app);
         return app.port();

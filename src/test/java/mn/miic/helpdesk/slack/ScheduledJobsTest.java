@@ -1,0 +1,53 @@
+package mn.miic.helpdesk.slack;
+
+import static mn.miic.helpdesk.db.jooq.Tables.ONCE_KEY;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import mn.miic.helpdesk.accounts.domain.Role;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.support.SlackHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The jobs run by themselves on db-scheduler: nothing here calls them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScheduledJobsTest {
+
+    private final SlackHarness slack = new SlackHarness(Map.of("JOBS_EVERY", "PT1S"));
+
+    @AfterAll
+    void stop() {
+        slack.close();
+    }
+
+    @Test
+    void anUnansweredRequestReachesTheHelpDeskChannelWithoutAnyoneRunningAnything() {
+        Organization clinic = slack.fixtures.org("JOB1", OrganizationKind.CLINIC);
+        slack.link(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).create(), "U0JOBADMIN");
+        slack.link(
+                slack.fixtures.account(clinic).name("Jo", "Scheduled").locked().create(), "U0JOBSTAFF");
+        slack.command("U0JOBSTAFF", "request unlock");
+        slack.awaitDm("U0JOBADMIN", 1);
+
+        slack.clock.advance(Duration.ofMinutes(31));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.dmsTo(SlackHarness.HELPDESK_CHANNEL).stream()
+                .anyMatch(p -> p.get("blocks").contains("Jo Scheduled")));
+    }
+
+    @Test
+    void onceKeysOlderThanADayAreForgotten() {
+        slack.dsl
+                .insertInto(ONCE_KEY)
+                .set(ONCE_KEY.KEY, "slack:old-trigger")
+                .set(ONCE_KEY.CREATED_AT, OffsetDateTime.now().minusDays(2))
+                .execute();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !slack.dsl.fetchExists(ONCE_KEY, ONCE_KEY.KEY.eq("slack:old-trigger")));
+    }
+}

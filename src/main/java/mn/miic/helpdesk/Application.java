@@ -6,12 +6,16 @@ import java.time.Clock;
 import java.util.Map;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
+import mn.miic.helpdesk.accounts.password.PasswordPolicy;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.db.OnceKeys;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.scheduling.Jobs;
+import mn.miic.helpdesk.signin.AccountApi;
+import mn.miic.helpdesk.signin.ChangePassword;
+import mn.miic.helpdesk.signin.SignIn;
 import mn.miic.helpdesk.slack.JavalinSlackAdapter;
 import mn.miic.helpdesk.slack.RequestFlows;
 import mn.miic.helpdesk.slack.SlackBot;
@@ -70,7 +74,10 @@ public final class Application {
         Migrations migrations = new Migrations(dataSource);
         JavalinSlackAdapter adapter =
                 slack != null && config.slackSigningSecret().isPresent() ? new JavalinSlackAdapter(slack) : null;
-        this.web = new WebServer(() -> isReady(dsl, migrations), adapter == null ? null : adapter::handle);
+        Map<String, io.javalin.http.Handler> api = config.accountApiToken()
+                .map(token -> accountApi(token, dsl, clock).routes())
+                .orElse(Map.of());
+        this.web = new WebServer(() -> isReady(dsl, migrations), adapter == null ? null : adapter::handle, api);
     }
 
     public AccountUseCases accounts() {
@@ -140,6 +147,21 @@ public final class Application {
         if (slack != null) {
             slack.stop();
         }
+    }
+
+    private AccountApi accountApi(String token, DSLContext dsl, Clock clock) {
+        PasswordHasher hasher = new PasswordHasher();
+        return new AccountApi(
+                token,
+                new SignIn(dsl, hasher, clock, config.lockoutThreshold()),
+                new ChangePassword(
+                        dsl,
+                        hasher,
+                        new PasswordPolicy(config.passwordSettings(), hasher),
+                        clock,
+                        config.lockoutThreshold(),
+                        config.passwordHistory(),
+                        config.passwordLifetime()));
     }
 
     private static boolean isReady(DSLContext dsl, Migrations migrations) {

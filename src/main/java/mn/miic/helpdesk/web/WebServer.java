@@ -2,6 +2,7 @@ package mn.miic.helpdesk.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** The HTTP side: health, readiness, and Slack's Request URL when the bot runs in HTTP mode. */
@@ -13,6 +14,11 @@ public final class WebServer {
 
     /** @param slack the handler of Slack's requests, or null when Slack is not served over HTTP */
     public WebServer(BooleanSupplier ready, Handler slack) {
+        this(ready, slack, Map.of());
+    }
+
+    /** @param posts further POST routes, path to handler (the account API, when it is on) */
+    public WebServer(BooleanSupplier ready, Handler slack, Map<String, Handler> posts) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -27,6 +33,7 @@ public final class WebServer {
             if (slack != null) {
                 config.routes.post(SLACK_PATH, slack);
             }
+            posts.forEach(config.routes::post);
         });
     }
 

@@ -179,6 +179,18 @@ public final class AccountRepository {
                 .execute();
     }
 
+    /** After a sign-in attempt: the failure count, the lock, and when it succeeded. Bumps the version. */
+    public void recordSignIn(long accountId, int failedSignIns, boolean locked, Instant signedInAt) {
+        var update = dsl.update(ACCOUNT)
+                .set(ACCOUNT.FAILED_SIGN_INS, failedSignIns)
+                .set(ACCOUNT.LOCKED, locked)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1));
+        if (signedInAt != null) {
+            update = update.set(ACCOUNT.LAST_SIGN_IN_AT, utc(signedInAt));
+        }
+        update.where(ACCOUNT.ID.eq(accountId)).execute();
+    }
+
     public Credential credential(long accountId) {
         return dsl.select(ACCOUNT.PASSWORD_HASH, ACCOUNT.PASSWORD_EXPIRES_AT, ACCOUNT.MUST_CHANGE_PASSWORD)
                 .from(ACCOUNT)

@@ -1,0 +1,152 @@
+package mn.miic.helpdesk.signin;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import mn.miic.helpdesk.accounts.password.PolicyViolation;
+
+/**
+ * {@code POST /api/v1/sign-in} and {@code POST /api/v1/password} for MIIC's sign-in page, behind a bearer token.
+ * Passwords are read into char arrays and wiped after use; none is ever logged.
+ */
+public final class AccountApi {
+
+    public static final String SIGN_IN_PATH = "/api/v1/sign-in";
+    public static final String PASSWORD_PATH = "/api/v1/password";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    record SignInBody(String organizationCode, String username, char[] password) {}
+
+    record PasswordBody(String organizationCode, String username, char[] currentPassword, char[] newPassword) {}
+
+    private final byte[] token;
+    private final SignIn signIn;
+    private final ChangePassword changePassword;
+
+    public AccountApi(String token, SignIn signIn, ChangePassword changePassword) {
+        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.signIn = signIn;
+        this.changePassword = changePassword;
+    }
+
+    /** Path to handler, for the web server's POST routes. */
+    public Map<String, Handler> routes() {
+        Map<String, Handler> routes = new LinkedHashMap<>();
+        routes.put(SIGN_IN_PATH, this::signIn);
+        routes.put(PASSWORD_PATH, this::changePassword);
+        return routes;
+    }
+
+    private void signIn(Context ctx) {
+        if (!authorized(ctx)) {
+            return;
+        }
+        SignInBody body = read(ctx, SignInBody.class);
+        if (body == null || blank(body.organizationCode()) || blank(body.username()) || body.password() == null) {
+            badRequest(ctx, "organization_code, username and password are required");
+            return;
+        }
+        try {
+            SignIn.Result result =
+                    signIn.attempt(requestId(ctx), body.organizationCode(), body.username(), body.password());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("outcome", result.outcome().wire());
+            if (result.detail() != null) {
+                answer.put(result.outcome() == SignInOutcome.INACTIVE ? "status" : "reason", result.detail());
+            }
+            ctx.status(result.outcome().httpStatus()).json(answer);
+        } finally {
+            Arrays.fill(body.password(), '\0');
+        }
+    }
+
+    private void changePassword(Context ctx) {
+        if (!authorized(ctx)) {
+            return;
+        }
+        PasswordBody body = read(ctx, PasswordBody.class);
+        if (body == null
+                || blank(body.organizationCode())
+                || blank(body.username())
+                || body.currentPassword() == null
+                || body.newPassword() == null) {
+            badRequest(ctx, "organization_code, username, current_password and new_password are required");
+            return;
+        }
+        try {
+            ChangePassword.Result result = changePassword.change(
+                    requestId(ctx),
+                    body.organizationCode(),
+                    body.username(),
+                    body.currentPassword(),
+                    body.newPassword());
+            if (result.changed()) {
+                ctx.status(204);
+            } else if (!result.violations().isEmpty()) {
+                List<Map<String, String>> violations =
+                        result.violations().stream().map(AccountApi::violation).toList();
+                ctx.status(422).json(Map.of("violations", violations));
+            } else {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("outcome", result.refusal().wire());
+                if (result.detail() != null) {
+                    answer.put("status", result.detail());
+                }
+                ctx.status(result.refusal().httpStatus()).json(answer);
+            }
+        } finally {
+            Arrays.fill(body.currentPassword(), '\0');
+            Arrays.fill(body.newPassword(), '\0');
+        }
+    }
+
+    private static Map<String, String> violation(PolicyViolation v) {
+        return Map.of("rule", v.rule(), "message", v.message());
+    }
+
+    private boolean authorized(Context ctx) {
+        String given = ctx.header("Authorization");
+        if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+            ctx.status(401)
+                    .header("WWW-Authenticate", "Bearer")
+                    .json(Map.of("outcome", "unauthorized", "message", "a valid bearer token is required"));
+            return false;
+        }
+        return true;
+    }
+
+    private static <T> T read(Context ctx, Class<T> type) {
+        try {
+            return JSON.readValue(ctx.bodyAsBytes(), type);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static void badRequest(Context ctx, String message) {
+        ctx.status(400).json(Map.of("outcome", "bad_request", "message", message));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String requestId(Context ctx) {
+        String given = ctx.header("X-Request-Id");
+        return given != null && given.matches("[A-Za-z0-9._-]{1,64}")
+                ? given
+                : UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,116 @@
+package mn.miic.helpdesk.signin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import mn.miic.helpdesk.accounts.password.PasswordHasher;
+import mn.miic.helpdesk.accounts.password.PasswordPolicy;
+import mn.miic.helpdesk.accounts.password.PolicyViolation;
+import mn.miic.helpdesk.accounts.store.AccountRepository;
+import mn.miic.helpdesk.accounts.store.Credential;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditLog;
+import mn.miic.helpdesk.audit.Change;
+import org.jooq.DSLContext;
+
+/**
+ * A user replaces their password (SPEC 7): the current one must be right, the new one must pass every rule of SPEC
+ * 2.3, including the last passwords and the temporary one it replaces. Clears must-change; audited, never the
+ * password.
+ */
+public final class ChangePassword {
+
+    /** @param refusal null when changed; {@code violations} is non-empty only for a new password that breaks rules */
+    public record Result(SignInOutcome refusal, String detail, List<PolicyViolation> violations) {
+        public boolean changed() {
+            return refusal == null && violations.isEmpty();
+        }
+    }
+
+    private final DSLContext dsl;
+    private final Credentials credentials;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final int historySize;
+    private final Duration lifetime;
+
+    public ChangePassword(
+            DSLContext dsl,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            Clock clock,
+            int lockoutThreshold,
+            int historySize,
+            Duration lifetime) {
+        this.dsl = dsl;
+        this.credentials = new Credentials(hasher, clock, lockoutThreshold);
+        this.policy = policy;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.historySize = historySize;
+        this.lifetime = lifetime;
+    }
+
+    public Result change(String requestId, String orgCode, String username, char[] current, char[] replacement) {
+        return dsl.transactionResult(cfg -> {
+            Actor actor = new Actor(null, null, requestId);
+            Credentials.Checked checked =
+                    credentials.check(cfg.dsl(), actor, AuditAction.CHANGE_PASSWORD, orgCode, username, current);
+            if (!checked.passed()) {
+                return new Result(
+                        checked.refusal(),
+                        checked.refusal() == SignInOutcome.INACTIVE
+                                ? checked.account().status().label()
+                                : null,
+                        List.of());
+            }
+            var account = checked.account();
+            AccountRepository accounts = new AccountRepository(cfg.dsl());
+            List<String> recent = accounts.recentPasswordHashes(account.id(), historySize + 1);
+            List<PolicyViolation> violations = policy.check(
+                    new String(replacement),
+                    account.username(),
+                    List.of(account.name().first(), account.name().last()),
+                    recent);
+            Actor self = new Actor(account.id(), null, requestId);
+            var subject = new AuditLog.Subject(
+                    account.id(),
+                    account.username(),
+                    checked.organization().id(),
+                    checked.organization().code());
+            if (!violations.isEmpty()) {
+                new AuditLog(cfg.dsl())
+                        .refused(
+                                self,
+                                account.username(),
+                                AuditAction.CHANGE_PASSWORD,
+                                subject,
+                                "new password breaks: "
+                                        + violations.stream()
+                                                .map(PolicyViolation::rule)
+                                                .toList());
+                return new Result(null, null, violations);
+            }
+            String hash = hasher.hash(new String(replacement));
+            var expires = clock.instant().plus(lifetime);
+            accounts.setCredential(account.id(), new Credential(hash, expires, false), account.id());
+            accounts.addToHistory(account.id(), hash, false);
+            accounts.recordSignIn(account.id(), 0, false, null);
+            new AuditLog(cfg.dsl())
+                    .done(
+                            self,
+                            account.username(),
+                            AuditAction.CHANGE_PASSWORD,
+                            subject,
+                            checked.credential().mustChange() ? "temporary password replaced" : "password changed",
+                            Map.of(
+                                    "must_change_password",
+                                    new Change(
+                                            String.valueOf(checked.credential().mustChange()), "false")));
+            return new Result(null, null, List.of());
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package mn.miic.helpdesk.signin;
+
+import java.time.Clock;
+import java.util.Map;
+import mn.miic.helpdesk.accounts.password.PasswordHasher;
+import mn.miic.helpdesk.accounts.store.AccountRepository;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditLog;
+import org.jooq.DSLContext;
+
+/** A sign-in on MIIC's sign-in page (SPEC 7): one transaction, audited, never the password. */
+public final class SignIn {
+
+    /** @param detail what the outcome needs besides its name: which inactive status, or why a change is required */
+    public record Result(SignInOutcome outcome, String detail) {}
+
+    private final DSLContext dsl;
+    private final Credentials credentials;
+    private final Clock clock;
+
+    public SignIn(DSLContext dsl, PasswordHasher hasher, Clock clock, int lockoutThreshold) {
+        this(dsl, new Credentials(hasher, clock, lockoutThreshold), clock);
+    }
+
+    SignIn(DSLContext dsl, Credentials credentials, Clock clock) {
+        this.dsl = dsl;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    public Result attempt(String requestId, String orgCode, String username, char[] password) {
+        return dsl.transactionResult(cfg -> {
+            Actor actor = new Actor(null, null, requestId);
+            Credentials.Checked checked =
+                    credentials.check(cfg.dsl(), actor, AuditAction.SIGN_IN, orgCode, username, password);
+            if (!checked.passed()) {
+                return new Result(
+                        checked.refusal(),
+                        checked.refusal() == SignInOutcome.INACTIVE
+                                ? checked.account().status().label()
+                                : null);
+            }
+            var account = checked.account();
+            Actor self = new Actor(account.id(), null, requestId);
+            var subject = new AuditLog.Subject(
+                    account.id(),
+                    account.username(),
+                    checked.organization().id(),
+                    checked.organization().code());
+            if (checked.credential().mustChange()) {
+                // Not signed in yet: the temporary password must be replaced first. The count starts over.
+                new AccountRepository(cfg.dsl()).recordSignIn(account.id(), 0, false, null);
+                new AuditLog(cfg.dsl())
+                        .done(
+                                self,
+                                account.username(),
+                                AuditAction.SIGN_IN,
+                                subject,
+                                "password change required",
+                                Map.of());
+                return new Result(SignInOutcome.PASSWORD_CHANGE_REQUIRED, "temporary_password");
+            }
+            var now = clock.instant();
+            boolean expired = checked.credential().expiresAt() != null
+                    && !now.isBefore(checked.credential().expiresAt());
+            new AccountRepository(cfg.dsl()).recordSignIn(account.id(), 0, false, expired ? null : now);
+            new AuditLog(cfg.dsl())
+                    .done(
+                            self,
+                            account.username(),
+                            AuditAction.SIGN_IN,
+                            subject,
+                            expired ? "password expired; change required" : "signed in",
+                            Map.of());
+            return expired
+                    ? new Result(SignInOutcome.PASSWORD_CHANGE_REQUIRED, "password_expired")
+                    : new Result(SignInOutcome.SIGNED_IN, null);
+        });
+    }
+}

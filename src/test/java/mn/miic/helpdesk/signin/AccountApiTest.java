@@ -1,0 +1,328 @@
+package mn.miic.helpdesk.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import mn.miic.helpdesk.Application;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.accounts.domain.Role;
+import mn.miic.helpdesk.accounts.store.AccountRepository;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditEntry;
+import mn.miic.helpdesk.audit.AuditLog;
+import mn.miic.helpdesk.config.Config;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.support.Fixtures;
+import mn.miic.helpdesk.support.MutableClock;
+import mn.miic.helpdesk.support.TestDatabase;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The sign-in and password-change API through HTTP, against PostgreSQL (SPEC 7). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountApiTest {
+
+    private static final String TOKEN = "test-account-api-token-5d1f";
+    private static final String GOOD = "Lakes&Loons-2026";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource dataSource = TestDatabase.fresh();
+    private final DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+    private final MutableClock clock = MutableClock.standard();
+    private final Fixtures fixtures = new Fixtures(dsl);
+    private final Application app =
+            new Application(Config.from(Map.of("ACCOUNT_API_TOKEN", TOKEN)), dataSource, clock).start(0);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private final Organization clinic = fixtures.org("API1", OrganizationKind.CLINIC);
+    private final Organization floats = fixtures.org("API2", OrganizationKind.CLINIC);
+    private final Account admin =
+            fixtures.account(clinic).role(Role.ADMINISTRATOR).create();
+
+    @AfterAll
+    void stop() {
+        app.stop();
+    }
+
+    // ---- the token
+
+    @Test
+    void theApiIsOffWithoutATokenAndRefusesAWrongOne() throws Exception {
+        Application off = new Application(Config.from(Map.of()), dataSource, clock).start(0);
+        try {
+            assertThat(post(off.port(), "/api/v1/sign-in", TOKEN, signIn("API1", "anyone", "x"))
+                            .statusCode())
+                    .isEqualTo(404);
+        } finally {
+            off.stop();
+        }
+        var wrong = post(app.port(), "/api/v1/sign-in", "not-the-token", signIn("API1", "anyone", "x"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("unauthorized");
+        assertThat(post(app.port(), "/api/v1/sign-in", TOKEN, "{not json").statusCode())
+                .isEqualTo(400);
+    }
+
+    // ---- every outcome
+
+    @Test
+    void theRightPasswordSignsInAndIsRecorded() throws Exception {
+        Account pat = fixtures.account(clinic).password(GOOD).create();
+        var answer = signInAs("API1", pat.username(), GOOD);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(outcome(answer)).isEqualTo("signed_in");
+        assertThat(reload(pat).lastSignInAt()).isEqualTo(clock.instant());
+        assertThat(audit(pat))
+                .anyMatch(e -> e.action() == AuditAction.SIGN_IN && e.outcome() == AuditEntry.Outcome.DONE);
+    }
+
+    @Test
+    void anAdditionalOrganizationSignsInTooButAnotherDoesNot() throws Exception {
+        Account floater = fixtures.account(clinic).alsoIn(floats).password(GOOD).create();
+        assertThat(outcome(signInAs("API2", floater.username(), GOOD))).isEqualTo("signed_in");
+        Organization elsewhere = fixtures.org("API3", OrganizationKind.CLINIC);
+        assertThat(outcome(signInAs(elsewhere.code(), floater.username(), GOOD)))
+                .isEqualTo("invalid_credentials");
+    }
+
+    @Test
+    void everyWrongIsOneAnswerInAboutTheSameTime() throws Exception {
+        Account pat = fixtures.account(clinic).password(GOOD).create();
+        Account imported = fixtures.account(clinic).create();
+        var wrongPassword = signInAs("API1", pat.username(), "Not-the-Password-1");
+        var unknownUser = signInAs("API1", "nosuchuser9", GOOD);
+        var unknownOrg = signInAs("NOPE", pat.username(), GOOD);
+        var noPasswordYet = signInAs("API1", imported.username(), GOOD);
+        for (var answer : List.of(wrongPassword, unknownUser, unknownOrg, noPasswordYet)) {
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.body()).isEqualTo(wrongPassword.body());
+        }
+        long wrong = medianMillis(() -> signInAs("API1", pat.username(), "Not-the-Password-1"));
+        long unknown = medianMillis(() -> signInAs("API1", "nosuchuser9", "Not-the-Password-1"));
+        assertThat(unknown)
+                .as("an unknown username costs a password check too (%d ms vs %d ms)", unknown, wrong)
+                .isGreaterThanOrEqualTo(wrong / 2);
+    }
+
+    @Test
+    void fiveWrongPasswordsInARowLockAndTheRightOneThenSaysLocked() throws Exception {
+        Account pat = fixtures.account(clinic).password(GOOD).create();
+        for (int i = 1; i <= 4; i++) {
+            assertThat(outcome(signInAs("API1", pat.username(), "Wrong-Password-" + i)))
+                    .isEqualTo("invalid_credentials");
+        }
+        assertThat(reload(pat).locked()).isFalse();
+        assertThat(reload(pat).failedSignIns()).isEqualTo(4);
+        signInAs("API1", pat.username(), "Wrong-Password-5");
+        assertThat(reload(pat).locked()).isTrue();
+
+        var locked = signInAs("API1", pat.username(), GOOD);
+        assertThat(locked.statusCode()).isEqualTo(423);
+        assertThat(outcome(locked)).isEqualTo("locked");
+        assertThat(outcome(signInAs("API1", pat.username(), "Wrong-Password-6")))
+                .as("a wrong password learns nothing about the lock")
+                .isEqualTo("invalid_credentials");
+        assertThat(audit(pat)).anyMatch(e -> e.reason() != null && e.reason().contains("locked after 5"));
+    }
+
+    @Test
+    void aSuccessStartsTheCountOver() throws Exception {
+        Account pat = fixtures.account(clinic).password(GOOD).create();
+        for (int i = 0; i < 4; i++) {
+            signInAs("API1", pat.username(), "Wrong-Password-" + i);
+        }
+        assertThat(outcome(signInAs("API1", pat.username(), GOOD))).isEqualTo("signed_in");
+        assertThat(reload(pat).failedSignIns()).isZero();
+        for (int i = 0; i < 4; i++) {
+            signInAs("API1", pat.username(), "Wrong-Password-" + i);
+        }
+        assertThat(reload(pat).locked()).isFalse();
+    }
+
+    @Test
+    void anInactiveAccountSaysWhichInactive() throws Exception {
+        Account gone = fixtures.account(clinic)
+                .status(AccountStatus.INACTIVE_EXPIRED)
+                .password(GOOD)
+                .create();
+        var answer = signInAs("API1", gone.username(), GOOD);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(json(answer).get("outcome").asText()).isEqualTo("inactive");
+        assertThat(json(answer).get("status").asText()).isEqualTo("Inactive Expired");
+    }
+
+    @Test
+    void aTemporaryPasswordMustBeChangedThenTheNewOneSignsIn() throws Exception {
+        Account pat = fixtures.account(clinic).password(GOOD).create();
+        String temporary = reset(pat);
+
+        var first = signInAs("API1", pat.username(), temporary);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(outcome(first)).isEqualTo("password_change_required");
+        assertThat(reload(pat).lastSignInAt()).as("not signed in yet").isNull();
+
+        String mine = "Prairie+Wind-77";
+        assertThat(change("API1", pat.username(), temporary, mine).statusCode()).isEqualTo(204);
+        assertThat(reload(pat).mustChangePassword()).isFalse();
+        assertThat(reload(pat).passwordExpiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(90)));
+        assertThat(outcome(signInAs("API1", pat.username(), mine))).isEqualTo("signed_in");
+        assertThat(outcome(signInAs("API1", pat.username(), temporary))).isEqualTo("invalid_credentials");
+        assertThat(audit(pat))
+                .anyMatch(e -> e.action() == AuditAction.CHANGE_PASSWORD && e.outcome() == AuditEntry.Outcome.DONE);
+        assertThat(audit(pat).toString()).doesNotContain(mine).doesNotContain(temporary);
+    }
+
+    @Test
+    void anUnusedTemporaryPasswordExpires() throws Exception {
+        Account pat = fixtures.account(clinic).password(GOOD).create();
+        String temporary = reset(pat);
+        clock.advance(Duration.ofHours(72).plusMinutes(1));
+        var late = signInAs("API1", pat.username(), temporary);
+        assertThat(late.statusCode()).isEqualTo(403);
+        assertThat(outcome(late)).isEqualTo("temporary_password_expired");
+        assertThat(change("API1", pat.username(), temporary, "Prairie+Wind-77").statusCode())
+                .isEqualTo(403);
+    }
+
+    // ---- the password policy, rule by rule
+
+    @Test
+    void everyBrokenRuleIsNamed() throws Exception {
+        Account pat = fixtures.account(clinic)
+                .name("Patricia", "Lindqvist")
+                .password(GOOD)
+                .create();
+        assertThat(rulesBrokenBy(pat, "Short-1a")).contains("length");
+        assertThat(rulesBrokenBy(pat, "no-uppercase-here-42")).contains("uppercase");
+        assertThat(rulesBrokenBy(pat, "NO-LOWERCASE-HERE-42")).contains("lowercase");
+        assertThat(rulesBrokenBy(pat, "No-Digits-Here-Ever")).contains("digit");
+        assertThat(rulesBrokenBy(pat, "NoSpecialsHere42x")).contains("special");
+        assertThat(rulesBrokenBy(pat, "Has Spaces-In-It-42")).contains("whitespace");
+        assertThat(rulesBrokenBy(pat, "Xy-" + pat.username() + "-42")).contains("username");
+        assertThat(rulesBrokenBy(pat, "Password-123!")).contains("common");
+        assertThat(rulesBrokenBy(pat, GOOD)).contains("history");
+        assertThat(rulesBrokenBy(pat, "short")).contains("length", "uppercase", "digit", "special");
+
+        String temporary = reset(pat);
+        assertThat(rulesBrokenBy(pat, temporary, temporary))
+                .as("a temporary password never becomes the long-term one")
+                .contains("history");
+        assertThat(reload(pat).mustChangePassword()).isTrue();
+    }
+
+    @Test
+    void aWrongCurrentPasswordCountsAndChangesNothing() throws Exception {
+        Account pat = fixtures.account(clinic).password(GOOD).create();
+        var answer = change("API1", pat.username(), "Wrong-Password-1", "Prairie+Wind-77");
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(reload(pat).failedSignIns()).isEqualTo(1);
+        assertThat(outcome(signInAs("API1", pat.username(), GOOD))).isEqualTo("signed_in");
+    }
+
+    // ---- helpers
+
+    private List<String> rulesBrokenBy(Account account, String candidate) throws Exception {
+        return rulesBrokenBy(account, GOOD, candidate);
+    }
+
+    private List<String> rulesBrokenBy(Account account, String current, String candidate) throws Exception {
+        var answer = change("API1", account.username(), current, candidate);
+        assertThat(answer.statusCode()).as(candidate + ": " + answer.body()).isEqualTo(422);
+        List<String> rules = new ArrayList<>();
+        json(answer).get("violations").forEach(v -> {
+            rules.add(v.get("rule").asText());
+            assertThat(v.get("message").asText()).isNotBlank();
+        });
+        return rules;
+    }
+
+    private String reset(Account account) {
+        return app.accounts()
+                .reset()
+                .execute(Actor.account(admin.id()), account.username())
+                .password()
+                .reveal();
+    }
+
+    private HttpResponse<String> signInAs(String org, String username, String password) throws Exception {
+        return post(app.port(), "/api/v1/sign-in", TOKEN, signIn(org, username, password));
+    }
+
+    private HttpResponse<String> change(String org, String username, String current, String replacement)
+            throws Exception {
+        String body = JSON.writeValueAsString(Map.of(
+                "organization_code",
+                org,
+                "username",
+                username,
+                "current_password",
+                current,
+                "new_password",
+                replacement));
+        return post(app.port(), "/api/v1/password", TOKEN, body);
+    }
+
+    static String signIn(String org, String username, String password) throws Exception {
+        return JSON.writeValueAsString(Map.of("organization_code", org, "username", username, "password", password));
+    }
+
+    HttpResponse<String> post(int port, String path, String token, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String outcome(HttpResponse<String> answer) throws Exception {
+        return json(answer).get("outcome").asText();
+    }
+
+    private static JsonNode json(HttpResponse<String> answer) throws Exception {
+        return JSON.readTree(answer.body());
+    }
+
+    private Account reload(Account account) {
+        return new AccountRepository(dsl).findById(account.id()).orElseThrow();
+    }
+
+    private List<AuditEntry> audit(Account account) {
+        return new AuditLog(dsl).forAccount(account.id(), 100);
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private static long medianMillis(Call call) throws Exception {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            call.run();
+            times.add((System.nanoTime() - start) / 1_000_000);
+        }
+        Collections.sort(times);
+        return times.get(2);
+    }
+}

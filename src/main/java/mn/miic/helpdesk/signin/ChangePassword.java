@@ -60,12 +60,7 @@ public final class ChangePassword {
             Credentials.Checked checked =
                     credentials.check(cfg.dsl(), actor, AuditAction.CHANGE_PASSWORD, orgCode, username, current);
             if (!checked.passed()) {
-                return new Result(
-                        checked.refusal(),
-                        checked.refusal() == SignInOutcome.INACTIVE
-                                ? checked.account().status().label()
-                                : null,
-                        List.of());
+                return new Result(checked.refusal(), checked.refusalDetail(), List.of());
             }
             var account = checked.account();
             AccountRepository accounts = new AccountRepository(cfg.dsl());
@@ -76,11 +71,7 @@ public final class ChangePassword {
                     List.of(account.name().first(), account.name().last()),
                     recent);
             Actor self = new Actor(account.id(), null, requestId);
-            var subject = new AuditLog.Subject(
-                    account.id(),
-                    account.username(),
-                    checked.organization().id(),
-                    checked.organization().code());
+            var subject = checked.subject();
             if (!violations.isEmpty()) {
                 new AuditLog(cfg.dsl())
                         .refused(

@@ -28,6 +28,16 @@ final class Credentials {
         boolean passed() {
             return refusal == null;
         }
+
+        /** Which inactive status, for an {@code inactive} answer; nothing for the others. */
+        String refusalDetail() {
+            return refusal == SignInOutcome.INACTIVE ? account.status().label() : null;
+        }
+
+        /** What an audit row about this account says it is about. */
+        AuditLog.Subject subject() {
+            return new AuditLog.Subject(account.id(), account.username(), organization.id(), organization.code());
+        }
     }
 
     private final PasswordHasher hasher;

@@ -35,19 +35,11 @@ public final class SignIn {
             Credentials.Checked checked =
                     credentials.check(cfg.dsl(), actor, AuditAction.SIGN_IN, orgCode, username, password);
             if (!checked.passed()) {
-                return new Result(
-                        checked.refusal(),
-                        checked.refusal() == SignInOutcome.INACTIVE
-                                ? checked.account().status().label()
-                                : null);
+                return new Result(checked.refusal(), checked.refusalDetail());
             }
             var account = checked.account();
             Actor self = new Actor(account.id(), null, requestId);
-            var subject = new AuditLog.Subject(
-                    account.id(),
-                    account.username(),
-                    checked.organization().id(),
-                    checked.organization().code());
+            var subject = checked.subject();
             if (checked.credential().mustChange()) {
                 // Not signed in yet: the temporary password must be replaced first. The count starts over.
                 new AccountRepository(cfg.dsl()).recordSignIn(account.id(), 0, false, null);

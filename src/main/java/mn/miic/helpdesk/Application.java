@@ -11,12 +11,14 @@ import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.db.OnceKeys;
+import mn.miic.helpdesk.lifecycle.InactivitySweep;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.signin.AccountApi;
 import mn.miic.helpdesk.signin.ChangePassword;
 import mn.miic.helpdesk.signin.SignIn;
 import mn.miic.helpdesk.slack.JavalinSlackAdapter;
+import mn.miic.helpdesk.slack.LifecycleNotices;
 import mn.miic.helpdesk.slack.RequestFlows;
 import mn.miic.helpdesk.slack.SlackBot;
 import mn.miic.helpdesk.web.WebServer;
@@ -38,6 +40,7 @@ public final class Application {
     private final javax.sql.DataSource dataSource;
     private final Clock clock;
     private final OnceKeys onceKeys;
+    private final DSLContext dsl;
     private SocketModeApp socketMode;
     private Jobs jobs;
 
@@ -59,6 +62,7 @@ public final class Application {
         this.dataSource = dataSource;
         this.clock = clock;
         this.onceKeys = new OnceKeys(dsl);
+        this.dsl = dsl;
         this.slack = config.slackEnabled()
                 ? new SlackBot(
                         new SlackBot.Settings(
@@ -98,17 +102,29 @@ public final class Application {
             }
             config.slackAppToken().ifPresent(this::startSocketMode);
             RequestFlows requestFlows = slack.requests();
+            InactivitySweep sweep = new InactivitySweep(dsl, clock, config.inactivityPeriod());
+            LifecycleNotices notices = slack.lifecycleNotices();
             jobs = Jobs.start(
                     dataSource,
-                    config.jobsEvery(),
                     Map.of(
                             "escalate-requests",
-                            requestFlows::escalateDue,
+                            new Jobs.Job(config.jobsEvery(), requestFlows::escalateDue),
                             "expire-requests",
-                            requestFlows::expireOld,
+                            new Jobs.Job(config.jobsEvery(), requestFlows::expireOld),
                             // Slack retries within minutes; a day of keys is plenty to drop them.
                             "forget-once-keys",
-                            () -> onceKeys.forgetBefore(clock.instant().minus(java.time.Duration.ofDays(1)))));
+                            new Jobs.Job(
+                                    config.jobsEvery(),
+                                    () -> onceKeys.forgetBefore(clock.instant().minus(java.time.Duration.ofDays(1)))),
+                            "inactivity-sweep",
+                            new Jobs.Job(config.sweepEvery(), () -> {
+                                var report = sweep.run(notices);
+                                log.info(
+                                        "inactivity sweep: {} expired, {} warned, in {} ms",
+                                        report.expired(),
+                                        report.warned(),
+                                        report.took().toMillis());
+                            })));
         }
         return this;
     }

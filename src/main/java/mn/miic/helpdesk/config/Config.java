@@ -34,6 +34,7 @@ public record Config(
         int requestsPerDay,
         Duration requestLifetime,
         Duration jobsEvery,
+        Duration sweepEvery,
         Period duaValidFor) {
 
     /** Slack is served when there is a bot token (checked with a signing secret or an app token by {@link #from}). */
@@ -71,6 +72,7 @@ public record Config(
                 r.integer("REQUESTS_PER_DAY", 3, 1, 100),
                 r.duration("REQUEST_LIFETIME", Duration.ofDays(3), "P3D"),
                 r.duration("JOBS_EVERY", Duration.ofSeconds(30), "PT30S"),
+                r.duration("SWEEP_EVERY", Duration.ofHours(1), "PT1H"),
                 r.period("DUA_VALID_FOR", Period.ofYears(3)));
         if (config.slackBotToken().isEmpty()
                 && (config.slackSigningSecret().isPresent()

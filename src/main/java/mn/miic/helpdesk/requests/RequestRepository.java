@@ -251,10 +251,7 @@ public final class RequestRepository {
      * instants: those the inactivity sweep will expire soon.
      */
     public List<Account> expiringIn(long organizationId, Instant lastUseAfter, Instant lastUseBefore, int limit) {
-        var lastUse = DSL.greatest(
-                DSL.coalesce(ACCOUNT.LAST_SIGN_IN_AT, ACCOUNT.CREATED_AT),
-                DSL.coalesce(ACCOUNT.REACTIVATED_AT, ACCOUNT.CREATED_AT),
-                ACCOUNT.CREATED_AT);
+        var lastUse = AccountRepository.LAST_USE;
         return accountsWhere(
                 ACCOUNT.ORGANIZATION_ID
                         .eq(organizationId)

@@ -26,20 +26,30 @@ public final class Jobs implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** @param jobs job name to what it does; a failure is logged and the job runs again at the next interval */
-    public static Jobs start(DataSource dataSource, Duration every, Map<String, Runnable> jobs) {
+    /** What a job does and how long to wait between two runs. */
+    public record Job(Duration every, Runnable run) {}
+
+    /** @param jobs job name to job; a failure is logged and the job runs again at its next interval */
+    public static Jobs start(DataSource dataSource, Map<String, Job> jobs) {
         List<RecurringTask<Void>> tasks = new ArrayList<>();
-        jobs.forEach((name, job) ->
-                tasks.add(Tasks.recurring(name, FixedDelay.of(every)).execute((instance, context) -> {
-                    try {
-                        job.run();
-                    } catch (RuntimeException e) {
-                        log.error("job {} failed; it runs again in {}", name, every, e);
-                    }
-                })));
+        Duration shortest = Duration.ofSeconds(10);
+        for (var entry : jobs.entrySet()) {
+            String name = entry.getKey();
+            Job job = entry.getValue();
+            if (job.every().compareTo(shortest) < 0) {
+                shortest = job.every();
+            }
+            tasks.add(Tasks.recurring(name, FixedDelay.of(job.every())).execute((instance, context) -> {
+                try {
+                    job.run().run();
+                } catch (RuntimeException e) {
+                    log.error("job {} failed; it runs again in {}", name, job.every(), e);
+                }
+            }));
+        }
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(new ArrayList<>(tasks))
-                .pollingInterval(every.compareTo(Duration.ofSeconds(10)) < 0 ? every : Duration.ofSeconds(10))
+                .pollingInterval(shortest)
                 .threads(2)
                 .build();
         scheduler.start();

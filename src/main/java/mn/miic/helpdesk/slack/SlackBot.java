@@ -38,6 +38,7 @@ public final class SlackBot {
     public record Settings(String botToken, String signingSecret, String apiUrl, Optional<String> helpDeskChannel) {}
 
     private final RequestFlows requestFlows;
+    private final LifecycleNotices lifecycleNotices;
 
     public SlackBot(
             Settings settings, AccountUseCases accounts, RequestUseCases requests, DSLContext dsl, Clock clock) {
@@ -55,6 +56,7 @@ public final class SlackBot {
         Submissions submissions = new Submissions(accounts, flows, deliveries, api);
         Home home = new Home(flows, accounts, requests, api, clock);
         requestFlows.showOn(home);
+        this.lifecycleNotices = new LifecycleNotices(api, identities, settings.helpDeskChannel());
         this.background = new Background(new OnceKeys(dsl), api);
 
         this.app = new App(AppConfig.builder()
@@ -128,6 +130,11 @@ public final class SlackBot {
     /** The scheduled side of requests: escalation to the help desk, expiry. */
     public RequestFlows requests() {
         return requestFlows;
+    }
+
+    /** What the inactivity sweep tells people. */
+    public LifecycleNotices lifecycleNotices() {
+        return lifecycleNotices;
     }
 
     public App app() {

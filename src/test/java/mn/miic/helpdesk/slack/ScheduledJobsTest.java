@@ -1,6 +1,7 @@
 package mn.miic.helpdesk.slack;
 
 import static mn.miic.helpdesk.db.jooq.Tables.ONCE_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduledJobsTest {
 
-    private final SlackHarness slack = new SlackHarness(Map.of("JOBS_EVERY", "PT1S"));
+    private final SlackHarness slack = new SlackHarness(Map.of("JOBS_EVERY", "PT1S", "SWEEP_EVERY", "PT1S"));
 
     @AfterAll
     void stop() {
@@ -38,6 +39,47 @@ class ScheduledJobsTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.dmsTo(SlackHarness.HELPDESK_CHANNEL).stream()
                 .anyMatch(p -> p.get("blocks").contains("Jo Scheduled")));
+    }
+
+    @Test
+    void theSweepExpiresWarnsAndTellsTheUserTheirAdministratorsAndTheHelpDesk() {
+        var now = slack.clock.instant();
+        Organization clinic = slack.fixtures.org("SWEEP1", OrganizationKind.CLINIC);
+        slack.link(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).create(), "U0SWEEPADMIN");
+        var idle = slack.link(
+                slack.fixtures
+                        .account(clinic)
+                        .name("Idle", "Ivan")
+                        .lastSignIn(now.minus(Duration.ofDays(95)))
+                        .create(),
+                "U0IDLE");
+        slack.link(
+                slack.fixtures
+                        .account(clinic)
+                        .name("Soon", "Sally")
+                        .lastSignIn(now.minus(Duration.ofDays(80)))
+                        .create(),
+                "U0SOON");
+        Organization lonely = slack.fixtures.org("SWEEP2", OrganizationKind.CLINIC);
+        slack.fixtures
+                .account(lonely)
+                .role(Role.ADMINISTRATOR)
+                .name("Gone", "Gary")
+                .lastSignIn(now.minus(Duration.ofDays(100)))
+                .create();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !slack.dmsTo("U0IDLE").isEmpty());
+        assertThat(slack.dmsTo("U0IDLE").get(0).get("blocks")).contains("Inactive Expired", "/miic request reactivate");
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.dmsTo("U0SWEEPADMIN").stream()
+                .anyMatch(m -> m.get("blocks").contains(idle.username())));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !slack.dmsTo("U0SOON").isEmpty());
+        assertThat(slack.dmsTo("U0SOON")).hasSize(1);
+        assertThat(slack.dmsTo("U0SOON").get(0).get("blocks")).contains("expires on 12/04/2026");
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.dmsTo(SlackHarness.HELPDESK_CHANNEL).stream()
+                .anyMatch(m ->
+                        m.get("blocks").contains("SWEEP2") && m.get("blocks").contains("no active administrator")));
     }
 
     @Test

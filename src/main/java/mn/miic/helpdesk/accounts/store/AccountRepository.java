@@ -42,6 +42,13 @@ public final class AccountRepository {
             .as("additional_orgs")
             .convertFrom(r -> new HashSet<>(r.getValues(ACCOUNT_ORGANIZATION.ORGANIZATION_ID)));
 
+    /**
+     * When an account was last used, for the 90-day rule: its last sign-in or its reactivation, whichever is later
+     * (PostgreSQL's GREATEST skips nulls), or its creation when it has had neither.
+     */
+    public static final Field<OffsetDateTime> LAST_USE =
+            DSL.coalesce(DSL.greatest(ACCOUNT.LAST_SIGN_IN_AT, ACCOUNT.REACTIVATED_AT), ACCOUNT.CREATED_AT);
+
     private final DSLContext dsl;
 
     public AccountRepository(DSLContext dsl) {

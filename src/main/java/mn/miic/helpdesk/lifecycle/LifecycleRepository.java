@@ -1,0 +1,100 @@
+package mn.miic.helpdesk.lifecycle;
+
+import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
+import static mn.miic.helpdesk.db.jooq.Tables.INACTIVITY_WARNING;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.accounts.store.AccountRepository;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/** The SQL of the account lifecycle, in one place: the inactivity sweep and its warnings. */
+public final class LifecycleRepository {
+
+    /** An account the sweep touched: enough to audit it and tell its people. */
+    public record Touched(long accountId, long organizationId, String username, Instant expiresAt) {}
+
+    private static final Field<OffsetDateTime> LAST_USE = AccountRepository.LAST_USE;
+
+    private final DSLContext dsl;
+
+    public LifecycleRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Expires up to {@code limit} active accounts last used at or before {@code cutoff}. Rows an administrator is
+     * changing right now are skipped (and expired by a later batch), so the sweep never waits on them.
+     */
+    public List<Touched> expireBatch(Instant cutoff, String reason, int limit) {
+        var due = DSL.select(ACCOUNT.ID)
+                .from(ACCOUNT)
+                .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
+                .and(LAST_USE.le(utc(cutoff)))
+                .orderBy(ACCOUNT.ID)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked();
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.STATUS, AccountStatus.INACTIVE_EXPIRED.name())
+                .set(ACCOUNT.INACTIVATION_REASON, reason)
+                .set(ACCOUNT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.ID.in(due))
+                .returning(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME)
+                .fetch(r -> new Touched(
+                        r.get(ACCOUNT.ID), r.get(ACCOUNT.ORGANIZATION_ID), r.get(ACCOUNT.USERNAME), cutoff));
+    }
+
+    /**
+     * Active accounts that expire in more than {@code fromDays} and at most {@code toDays} days and have not had this
+     * warning for their current last use; records each warning, so that it goes once whatever the number of
+     * instances (a warning another instance recorded first is skipped).
+     */
+    public List<Touched> warnBatch(Instant now, Duration period, int fromDays, int toDays, int limit) {
+        Instant lastUseAfter = now.minus(period).plus(Duration.ofDays(fromDays));
+        Instant lastUseBefore = now.minus(period).plus(Duration.ofDays(toDays));
+        var candidates = dsl.select(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, LAST_USE.as("last_use"))
+                .from(ACCOUNT)
+                .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
+                .and(LAST_USE.gt(utc(lastUseAfter)))
+                .and(LAST_USE.le(utc(lastUseBefore)))
+                .andNotExists(DSL.selectOne()
+                        .from(INACTIVITY_WARNING)
+                        .where(INACTIVITY_WARNING.ACCOUNT_ID.eq(ACCOUNT.ID))
+                        .and(INACTIVITY_WARNING.DAYS_BEFORE.eq(toDays))
+                        .and(INACTIVITY_WARNING.LAST_USE_AT.eq(LAST_USE)))
+                .orderBy(ACCOUNT.ID)
+                .limit(limit)
+                .fetch();
+        List<Touched> warned = new ArrayList<>();
+        for (var r : candidates) {
+            OffsetDateTime lastUse = r.get("last_use", OffsetDateTime.class);
+            int inserted = dsl.insertInto(INACTIVITY_WARNING)
+                    .set(INACTIVITY_WARNING.ACCOUNT_ID, r.get(ACCOUNT.ID))
+                    .set(INACTIVITY_WARNING.LAST_USE_AT, lastUse)
+                    .set(INACTIVITY_WARNING.DAYS_BEFORE, toDays)
+                    .onConflictDoNothing()
+                    .execute();
+            if (inserted == 1) {
+                warned.add(new Touched(
+                        r.get(ACCOUNT.ID),
+                        r.get(ACCOUNT.ORGANIZATION_ID),
+                        r.get(ACCOUNT.USERNAME),
+                        lastUse.toInstant().plus(period)));
+            }
+        }
+        return warned;
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+}

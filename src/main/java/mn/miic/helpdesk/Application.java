@@ -12,6 +12,7 @@ import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.db.OnceKeys;
 import mn.miic.helpdesk.lifecycle.InactivitySweep;
+import mn.miic.helpdesk.observability.Meters;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.signin.AccountApi;
@@ -94,8 +95,9 @@ public final class Application {
         }
         web.start(port);
         if (slack == null) {
-            log.warn("Slack is not configured, so only /healthz and /readyz answer. Set SLACK_BOT_TOKEN with"
-                    + " SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see the README.");
+            log.warn(
+                    "Slack is not configured, so only /healthz, /readyz, /metrics (and the account API when it is on) answer. Set SLACK_BOT_TOKEN with"
+                            + " SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see the README.");
         } else {
             if (config.slackSigningSecret().isPresent()) {
                 log.info("Slack Request URL: POST http://localhost:{}{}", web.port(), WebServer.SLACK_PATH);
@@ -119,6 +121,7 @@ public final class Application {
                             "inactivity-sweep",
                             new Jobs.Job(config.sweepEvery(), () -> {
                                 var report = sweep.run(notices);
+                                Meters.sweep(report.expired(), report.warned(), report.took());
                                 log.info(
                                         "inactivity sweep: {} expired, {} warned, in {} ms",
                                         report.expired(),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import mn.miic.helpdesk.accounts.password.PolicyViolation;
+import mn.miic.helpdesk.observability.Meters;
 
 /**
  * {@code POST /api/v1/sign-in} and {@code POST /api/v1/password} for MIIC's sign-in page, behind a bearer token.
@@ -61,6 +62,7 @@ public final class AccountApi {
         try {
             SignIn.Result result =
                     signIn.attempt(requestId(ctx), body.organizationCode(), body.username(), body.password());
+            Meters.signIn(result.outcome().wire());
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("outcome", result.outcome().wire());
             if (result.detail() != null) {
@@ -69,6 +71,7 @@ public final class AccountApi {
             ctx.status(result.outcome().httpStatus()).json(answer);
         } finally {
             Arrays.fill(body.password(), '\0');
+            org.slf4j.MDC.remove("request_id");
         }
     }
 
@@ -109,6 +112,7 @@ public final class AccountApi {
         } finally {
             Arrays.fill(body.currentPassword(), '\0');
             Arrays.fill(body.newPassword(), '\0');
+            org.slf4j.MDC.remove("request_id");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import mn.miic.helpdesk.observability.Meters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,14 +152,17 @@ public final class SlackApi {
                 if (!response.isOk()) {
                     log.warn("Slack {} answered error {}", method, response.getError());
                 }
+                Meters.slackCall(method, response.isOk() ? "ok" : "error");
                 return response;
             } catch (SlackApiException e) {
                 int code = e.getResponse().code();
+                Meters.slackCall(method, code == 429 ? "rate_limited" : "http_" + code);
                 if (attempt >= ATTEMPTS || (code != 429 && code < 500)) {
                     throw new SlackUnavailable(method + " (HTTP " + code + ")", e);
                 }
                 sleep(code == 429 ? retryAfter(e.getResponse().headers().toMultimap()) : backoff(attempt), method);
             } catch (IOException e) {
+                Meters.slackCall(method, "unavailable");
                 if (attempt >= ATTEMPTS) {
                     throw new SlackUnavailable(method, e);
                 }

@@ -2,8 +2,10 @@ package mn.miic.helpdesk.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import mn.miic.helpdesk.observability.Meters;
 
 /** The HTTP side: health, readiness, and Slack's Request URL when the bot runs in HTTP mode. */
 public final class WebServer {
@@ -23,6 +25,12 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(Meters.scrape()));
+            config.requestLogger.http((ctx, millis) -> Meters.httpRequest(
+                    ctx.status().getCode() == 404 ? "unmatched" : ctx.path(),
+                    ctx.status().getCode(),
+                    Duration.ofNanos((long) (millis * 1_000_000))));
             config.routes.get("/readyz", ctx -> {
                 if (ready.getAsBoolean()) {
                     ctx.result("ready");

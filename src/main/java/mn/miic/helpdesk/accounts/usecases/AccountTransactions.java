@@ -7,6 +7,7 @@ import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.audit.AuditLog;
 import mn.miic.helpdesk.db.OnceKeys;
+import mn.miic.helpdesk.observability.Meters;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -25,7 +26,7 @@ public final class AccountTransactions {
     public <T> T run(Actor actor, AuditAction action, Function<UnitOfWork, T> work) {
         AtomicReference<UnitOfWork> last = new AtomicReference<>();
         try {
-            return dsl.transactionResult(cfg -> {
+            T result = dsl.transactionResult(cfg -> {
                 UnitOfWork unit = new UnitOfWork(cfg.dsl(), actor, action);
                 last.set(unit);
                 if (actor.onceKey() != null && !new OnceKeys(cfg.dsl()).claim(actor.onceKey())) {
@@ -36,7 +37,10 @@ public final class AccountTransactions {
                 }
                 return work.apply(unit);
             });
+            Meters.useCase(action.name(), "done");
+            return result;
         } catch (Refusal refusal) {
+            Meters.useCase(action.name(), "refused");
             recordRefusal(actor, action, last.get(), refusal);
             throw refusal;
         }

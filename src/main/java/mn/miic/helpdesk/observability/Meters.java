@@ -1,0 +1,71 @@
+package mn.miic.helpdesk.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * The bot's Prometheus meters (SPEC 8, {@code GET /metrics}). One registry per process: every bot instance is a
+ * process, and Prometheus adds them up.
+ */
+public final class Meters {
+
+    private static final PrometheusMeterRegistry REGISTRY = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    private Meters() {}
+
+    /** The text Prometheus scrapes. */
+    public static String scrape() {
+        return REGISTRY.scrape();
+    }
+
+    /** An HTTP request and how long it took to answer; for Slack's URL that is the acknowledgement. */
+    public static void httpRequest(String path, int status, Duration took) {
+        Timer.builder("miic_http_requests")
+                .description("HTTP requests by path and status; for /slack/events, Slack's acknowledgement")
+                .tag("path", path)
+                .tag("status", Integer.toString(status))
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(REGISTRY)
+                .record(took);
+    }
+
+    /** A use case decided: its audit action and done or refused. */
+    public static void useCase(String action, String outcome) {
+        Counter.builder("miic_use_cases")
+                .description("Account use cases by action and outcome")
+                .tag("action", action)
+                .tag("outcome", outcome)
+                .register(REGISTRY)
+                .increment();
+    }
+
+    public static void signIn(String outcome) {
+        Counter.builder("miic_sign_ins")
+                .description("Sign-in API calls by outcome")
+                .tag("outcome", outcome)
+                .register(REGISTRY)
+                .increment();
+    }
+
+    /** A Slack Web API call: ok, error (Slack said no), rate_limited (429) or unavailable. */
+    public static void slackCall(String method, String result) {
+        Counter.builder("miic_slack_api_calls")
+                .description("Slack Web API calls by method and result; rate_limited counts 429s")
+                .tag("method", method)
+                .tag("result", result)
+                .register(REGISTRY)
+                .increment();
+    }
+
+    public static void sweep(int expired, int warned, Duration took) {
+        Timer.builder("miic_sweep_runs")
+                .description("Inactivity sweep runs and how long each took")
+                .register(REGISTRY)
+                .record(took);
+        Counter.builder("miic_sweep_expired").register(REGISTRY).increment(expired);
+        Counter.builder("miic_sweep_warnings").register(REGISTRY).increment(warned);
+    }
+}

@@ -17,6 +17,7 @@ import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.config.ConfigException;
 import mn.miic.helpdesk.db.Database;
+import mn.miic.helpdesk.db.DatabaseClock;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.importing.CsvImport;
 import mn.miic.helpdesk.importing.ImportReport;
@@ -93,7 +94,9 @@ public final class Main {
     }
 
     private static int serve(Config config, Database database) {
-        Application app = new Application(config, database.dataSource(), Clock.systemUTC()).start(config.port());
+        // Every instance takes "now" from the database, so that jobs and deadlines agree across instances.
+        Application app =
+                new Application(config, database.dataSource(), new DatabaseClock(database.dsl())).start(config.port());
         log.info(
                 "miic-helpdesk is running on http://localhost:{} (GET /healthz, /readyz). Stop with Ctrl+C.",
                 app.port());

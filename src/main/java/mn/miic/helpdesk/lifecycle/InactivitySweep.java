@@ -33,7 +33,7 @@ public final class InactivitySweep {
 
     /** Who is told what; the Slack side implements it. */
     public interface Notices {
-        /** One organization's accounts expired by one batch, and its administrators who can be reached. */
+        /** One organization's accounts expired by this run, and its administrators who can be reached. */
         void expired(Organization organization, List<Account> accounts, List<Approver> administrators);
 
         void warned(Account account, Instant expiresAt, int daysBefore);
@@ -62,20 +62,27 @@ public final class InactivitySweep {
         int expired = 0;
         int batches = 0;
         Map<Long, List<Account>> expiredManagers = new LinkedHashMap<>();
+        // Told once per organization at the end, so that an administrator gets one message per run, not per batch.
+        Map<Long, List<Account>> expiredByOrg = new LinkedHashMap<>();
         while (true) {
             List<Account> batch = dsl.transactionResult(cfg -> expireOneBatch(cfg.dsl(), bot, now));
             batches++;
             expired += batch.size();
-            if (!batch.isEmpty()) {
-                tell(notices, batch);
-                batch.stream().filter(Account::managesUsers).forEach(a -> expiredManagers
+            for (Account a : batch) {
+                expiredByOrg
                         .computeIfAbsent(a.organizationId(), k -> new ArrayList<>())
-                        .add(a));
+                        .add(a);
+                if (a.managesUsers()) {
+                    expiredManagers
+                            .computeIfAbsent(a.organizationId(), k -> new ArrayList<>())
+                            .add(a);
+                }
             }
             if (batch.size() < BATCH) {
                 break;
             }
         }
+        tell(notices, expiredByOrg);
         List<Organization> withoutAdministrator = new ArrayList<>();
         AccountRepository accounts = new AccountRepository(dsl);
         OrganizationRepository organizations = new OrganizationRepository(dsl);
@@ -96,10 +103,8 @@ public final class InactivitySweep {
         if (touched.isEmpty()) {
             return List.of();
         }
-        AccountRepository accounts = new AccountRepository(tx);
         Map<Long, Organization> orgs = organizations(tx, touched);
         AuditLog audit = new AuditLog(tx);
-        List<Account> expired = new ArrayList<>();
         for (var t : touched) {
             Organization org = orgs.get(t.organizationId());
             audit.done(
@@ -109,9 +114,11 @@ public final class InactivitySweep {
                     new AuditLog.Subject(t.accountId(), t.username(), org.id(), org.code()),
                     "no sign-in for " + period.toDays() + " days",
                     Map.of("status", new Change("Active", "Inactive Expired")));
-            expired.add(accounts.findById(t.accountId()).orElseThrow());
         }
-        return expired;
+        return new AccountRepository(tx)
+                .findAllById(touched.stream()
+                        .map(LifecycleRepository.Touched::accountId)
+                        .toList());
     }
 
     private int warn(Notices notices, Actor bot, Instant now, int fromDays, int toDays) {
@@ -133,9 +140,14 @@ public final class InactivitySweep {
                 }
                 return touched;
             });
-            AccountRepository accounts = new AccountRepository(dsl);
+            Map<Long, Account> byId = new LinkedHashMap<>();
+            new AccountRepository(dsl)
+                    .findAllById(batch.stream()
+                            .map(LifecycleRepository.Touched::accountId)
+                            .toList())
+                    .forEach(a -> byId.put(a.id(), a));
             for (var t : batch) {
-                notices.warned(accounts.findById(t.accountId()).orElseThrow(), t.expiresAt(), toDays);
+                notices.warned(byId.get(t.accountId()), t.expiresAt(), toDays);
             }
             warned += batch.size();
             if (batch.size() < BATCH) {
@@ -144,10 +156,7 @@ public final class InactivitySweep {
         }
     }
 
-    private void tell(Notices notices, List<Account> batch) {
-        Map<Long, List<Account>> byOrg = new LinkedHashMap<>();
-        batch.forEach(a -> byOrg.computeIfAbsent(a.organizationId(), k -> new ArrayList<>())
-                .add(a));
+    private void tell(Notices notices, Map<Long, List<Account>> byOrg) {
         OrganizationRepository organizations = new OrganizationRepository(dsl);
         RequestRepository requests = new RequestRepository(dsl);
         byOrg.forEach((orgId, accounts) -> {

@@ -38,7 +38,7 @@ public final class LifecycleRepository {
                 .from(ACCOUNT)
                 .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
                 .and(LAST_USE.le(utc(cutoff)))
-                .orderBy(ACCOUNT.ID)
+                .orderBy(LAST_USE)
                 .limit(limit)
                 .forUpdate()
                 .skipLocked();

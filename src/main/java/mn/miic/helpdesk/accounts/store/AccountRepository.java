@@ -59,6 +59,14 @@ public final class AccountRepository {
         return selectAccounts().where(ACCOUNT.ID.eq(id)).fetchOptional(AccountRepository::map);
     }
 
+    /** Several accounts in one query, in no particular order. */
+    public List<Account> findAllById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return selectAccounts().where(ACCOUNT.ID.in(ids)).fetch(AccountRepository::map);
+    }
+
     /** Reads the account and holds its row lock until the transaction ends. */
     public Optional<Account> lockById(long id) {
         return selectAccounts().where(ACCOUNT.ID.eq(id)).forUpdate().of(ACCOUNT).fetchOptional(AccountRepository::map);

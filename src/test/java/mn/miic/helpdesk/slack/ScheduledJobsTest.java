@@ -83,6 +83,25 @@ class ScheduledJobsTest {
     }
 
     @Test
+    void twoInstancesRunTheSweepOnceBetweenThem() throws Exception {
+        slack.startInstance();
+        Organization clinic = slack.fixtures.org("TWICE1", OrganizationKind.CLINIC);
+        var idle = slack.link(
+                slack.fixtures
+                        .account(clinic)
+                        .lastSignIn(slack.clock.instant().minus(Duration.ofDays(120)))
+                        .create(),
+                "U0TWICE");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !slack.dmsTo("U0TWICE").isEmpty());
+        Thread.sleep(3_000); // three more intervals on each instance
+        assertThat(slack.dmsTo("U0TWICE")).as("told once").hasSize(1);
+        assertThat(slack.auditOf(idle))
+                .filteredOn(e -> e.action() == mn.miic.helpdesk.audit.AuditAction.EXPIRE_INACTIVE)
+                .hasSize(1);
+    }
+
+    @Test
     void onceKeysOlderThanADayAreForgotten() {
         slack.dsl
                 .insertInto(ONCE_KEY)

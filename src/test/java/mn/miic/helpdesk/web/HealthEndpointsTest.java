@@ -43,4 +43,24 @@ class HealthEndpointsTest {
             app.stop();
         }
     }
+
+    @Test
+    void readyz_says_not_ready_while_the_database_is_down_and_ready_again_after() throws Exception {
+        var database = new mn.miic.helpdesk.support.SwitchableDataSource(TestDatabase.fresh());
+        Application app = new Application(Config.from(Map.of()), database, Clock.systemUTC()).start(0);
+        try {
+            assertThat(get(app, "/readyz").statusCode()).isEqualTo(200);
+            database.down(true);
+            HttpResponse<String> down = get(app, "/readyz");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("unreachable");
+            assertThat(get(app, "/healthz").statusCode())
+                    .as("the process itself is fine")
+                    .isEqualTo(200);
+            database.down(false);
+            assertThat(get(app, "/readyz").statusCode()).isEqualTo(200);
+        } finally {
+            app.stop();
+        }
+    }
 }

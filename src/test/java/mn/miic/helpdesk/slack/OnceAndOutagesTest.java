@@ -93,10 +93,7 @@ class OnceAndOutagesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (this) {
-            slack.sendTo(port);
-            slack.click("U0ADMIN", replies, Ids.CONFIRM, value);
-        }
+        slack.clickOn(port, "U0ADMIN", replies, Ids.CONFIRM, value);
     }
 
     @Test

@@ -311,7 +311,6 @@ class RequestsTest {
             String both = textOf(slack.reply(r + "a")) + textOf(slack.reply(r + "b"));
             assertThat(both).contains("Approved request #" + id).contains("already decided");
         }
-        slack.sendTo(slack.instances().get(0).port());
     }
 
     @Test
@@ -361,16 +360,16 @@ class RequestsTest {
         JsonNode own = slack.reply(slack.command("U0MAX", "queue"));
         assertThat(textOf(own)).contains("Your open requests", "unlock");
 
-        slack.event(homeOpened("U0ADA"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> homeOf("U0ADA") != null);
-        assertThat(textOf(homeOf("U0ADA"))).contains("Locked:", max.username(), "Open requests", "Max Queue");
+        slack.appHomeOpened("U0ADA", "home");
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.lastHomeOf("U0ADA") != null);
+        assertThat(textOf(slack.lastHomeOf("U0ADA"))).contains("Locked:", max.username(), "Open requests", "Max Queue");
 
         int published = slack.calls("views.publish").size();
         slack.click("U0ADA", "/respond/home-" + id, Ids.REQUEST_APPROVE, id);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> slack.calls("views.publish").size() > published
-                        && homeOf("U0MAX") != null
-                        && textOf(homeOf("U0MAX")).contains("Active, Unlocked"));
+                        && slack.lastHomeOf("U0MAX") != null
+                        && textOf(slack.lastHomeOf("U0MAX")).contains("Active, Unlocked"));
         assertThat(slack.reload(max).status()).isEqualTo(AccountStatus.ACTIVE);
     }
 
@@ -432,24 +431,6 @@ class RequestsTest {
 
     // ---- helpers
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode homeOpened(String user) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                .objectNode()
-                .put("type", "app_home_opened")
-                .put("user", user)
-                .put("channel", "D0" + user)
-                .put("tab", "home")
-                .put("event_ts", "1700000003.000400");
-    }
-
-    private JsonNode homeOf(String user) {
-        return slack.calls("views.publish").stream()
-                .filter(c -> user.equals(c.get("user_id")))
-                .reduce((a, b) -> b)
-                .map(c -> readJson(c.get("view")))
-                .orElse(null);
-    }
-
     private void clickAfter(CountDownLatch go, int port, String user, String responseUrl, String id) {
         try {
             go.await();
@@ -457,10 +438,7 @@ class RequestsTest {
             Thread.currentThread().interrupt();
             return;
         }
-        synchronized (this) {
-            slack.sendTo(port);
-            slack.click(user, responseUrl, Ids.REQUEST_APPROVE, id);
-        }
+        slack.clickOn(port, user, responseUrl, Ids.REQUEST_APPROVE, id);
     }
 
     private int dmsTo(String user) {

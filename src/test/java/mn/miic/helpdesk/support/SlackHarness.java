@@ -107,20 +107,14 @@ public final class SlackHarness implements AutoCloseable {
         return app.port();
     }
 
-    private int port = -1;
-
     /** The running instances, first started first. */
     public List<Application> instances() {
         return apps;
     }
 
-    /** The instance requests go to: the first unless told otherwise. */
+    /** The instance requests go to, unless one is named: the first. */
     public int port() {
-        return port > 0 ? port : apps.get(0).port();
-    }
-
-    public void sendTo(int instancePort) {
-        this.port = instancePort;
+        return apps.get(0).port();
     }
 
     private void stubSlack() {
@@ -203,14 +197,12 @@ public final class SlackHarness implements AutoCloseable {
 
     /** A click on a button of a message the bot sent to {@code responseUrl}. */
     public String click(String slackUserId, String responseUrl, String actionId, String value) {
-        ObjectNode action = JSON.createObjectNode()
-                .put("type", "button")
-                .put("action_id", actionId)
-                .put("block_id", "b" + actionId)
-                .put("value", value)
-                .put("action_ts", "1700000001.000200");
-        action.putObject("text").put("type", "plain_text").put("text", actionId);
-        return act(slackUserId, responseUrl, action);
+        return act(port(), slackUserId, responseUrl, button(actionId, value));
+    }
+
+    /** The same click, sent to one instance of the bot: two threads can click on two instances at once. */
+    public String clickOn(int instancePort, String slackUserId, String responseUrl, String actionId, String value) {
+        return act(instancePort, slackUserId, responseUrl, button(actionId, value));
     }
 
     /** A choice from an overflow menu. */
@@ -223,53 +215,50 @@ public final class SlackHarness implements AutoCloseable {
         ObjectNode option = action.putObject("selected_option");
         option.putObject("text").put("type", "plain_text").put("text", value);
         option.put("value", value);
-        return act(slackUserId, responseUrl, action);
+        return act(port(), slackUserId, responseUrl, action);
     }
 
     /** A click on a button of the App Home: Slack sends no response URL with it, only the view it came from. */
     public void clickOnHome(String slackUserId, String actionId, String value) {
+        act(port(), slackUserId, null, button(actionId, value));
+    }
+
+    private static ObjectNode button(String actionId, String value) {
         ObjectNode action = JSON.createObjectNode()
                 .put("type", "button")
                 .put("action_id", actionId)
                 .put("block_id", "b" + actionId)
                 .put("value", value)
-                .put("action_ts", "1700000001.000500");
+                .put("action_ts", "1700000001.000200");
         action.putObject("text").put("type", "plain_text").put("text", actionId);
-        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions");
-        payload.putObject("user")
-                .put("id", slackUserId)
-                .put("username", slackUserId.toLowerCase())
-                .put("team_id", "T0MIIC");
-        payload.put("api_app_id", "A0MIIC").put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
-        payload.putObject("container").put("type", "view").put("view_id", "V0HOME");
-        payload.put("trigger_id", newTrigger());
-        payload.putObject("team").put("id", "T0MIIC").put("domain", "miic-test");
-        payload.putObject("view").put("id", "V0HOME").put("type", "home");
-        payload.putArray("actions").add(action);
-        HttpResponse<String> response = postSigned(formEncode(Map.of("payload", payload.toString())), Map.of());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("the click was answered " + response.statusCode() + ": " + response.body());
-        }
+        return action;
     }
 
-    private String act(String slackUserId, String responseUrl, ObjectNode action) {
+    /** @param responseUrl the message's response URL, or null for a click on the App Home */
+    private String act(int instancePort, String slackUserId, String responseUrl, ObjectNode action) {
         ObjectNode payload = JSON.createObjectNode().put("type", "block_actions");
         payload.putObject("user")
                 .put("id", slackUserId)
                 .put("username", slackUserId.toLowerCase())
                 .put("team_id", "T0MIIC");
         payload.put("api_app_id", "A0MIIC").put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
-        payload.putObject("container")
-                .put("type", "message")
-                .put("message_ts", "1700000000.000100")
-                .put("channel_id", "C0CLINIC")
-                .put("is_ephemeral", true);
         payload.put("trigger_id", newTrigger());
         payload.putObject("team").put("id", "T0MIIC").put("domain", "miic-test");
-        payload.putObject("channel").put("id", "C0CLINIC").put("name", "clinic-admins");
-        payload.put("response_url", slack.baseUrl() + responseUrl);
+        if (responseUrl == null) {
+            payload.putObject("container").put("type", "view").put("view_id", "V0HOME");
+            payload.putObject("view").put("id", "V0HOME").put("type", "home");
+        } else {
+            payload.putObject("container")
+                    .put("type", "message")
+                    .put("message_ts", "1700000000.000100")
+                    .put("channel_id", "C0CLINIC")
+                    .put("is_ephemeral", true);
+            payload.putObject("channel").put("id", "C0CLINIC").put("name", "clinic-admins");
+            payload.put("response_url", slack.baseUrl() + responseUrl);
+        }
         payload.putArray("actions").add(action);
-        HttpResponse<String> response = postSigned(formEncode(Map.of("payload", payload.toString())), Map.of());
+        HttpResponse<String> response =
+                postSigned(instancePort, formEncode(Map.of("payload", payload.toString())), Map.of());
         if (response.statusCode() != 200) {
             throw new AssertionError("the click was answered " + response.statusCode() + ": " + response.body());
         }
@@ -321,6 +310,16 @@ public final class SlackHarness implements AutoCloseable {
                 .put("user_id", "UBOT")
                 .put("is_bot", true);
         return postSigned(callback.toString(), Map.of("Content-Type", "application/json"));
+    }
+
+    /** Slack's {@code app_home_opened} event: a user opened a tab of the app ("home" or "messages"). */
+    public HttpResponse<String> appHomeOpened(String slackUserId, String tab) {
+        return event(JSON.createObjectNode()
+                .put("type", "app_home_opened")
+                .put("user", slackUserId)
+                .put("channel", "D0" + slackUserId)
+                .put("tab", tab)
+                .put("event_ts", "1700000003.000400"));
     }
 
     /**
@@ -390,16 +389,25 @@ public final class SlackHarness implements AutoCloseable {
     }
 
     public HttpResponse<String> postSigned(String body, Map<String, String> extraHeaders) {
+        return postSigned(port(), body, extraHeaders);
+    }
+
+    private HttpResponse<String> postSigned(int instancePort, String body, Map<String, String> extraHeaders) {
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         String signature = new SlackSignature.Generator(SIGNING_SECRET).generate(timestamp, body);
         Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.putIfAbsent("X-Slack-Request-Timestamp", timestamp);
         headers.putIfAbsent("X-Slack-Signature", signature);
-        return send(body, headers);
+        return send(instancePort, body, headers);
     }
 
     public HttpResponse<String> send(String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/slack/events"))
+        return send(port(), body, headers);
+    }
+
+    private HttpResponse<String> send(int instancePort, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + instancePort + "/slack/events"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -470,6 +478,15 @@ public final class SlackHarness implements AutoCloseable {
     }
 
     /** Everything the bot sent anywhere: Web API calls and response URL posts. */
+    /** The App Home last published for a user, or null when none was. */
+    public JsonNode lastHomeOf(String slackUserId) {
+        return calls("views.publish").stream()
+                .filter(c -> slackUserId.equals(c.get("user_id")))
+                .reduce((a, b) -> b)
+                .map(c -> readJson(c.get("view")))
+                .orElse(null);
+    }
+
     public String everythingSent() {
         StringBuilder all = new StringBuilder();
         for (LoggedRequest r :

@@ -16,8 +16,6 @@ import mn.miic.helpdesk.observability.Meters;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.signin.AccountApi;
-import mn.miic.helpdesk.signin.ChangePassword;
-import mn.miic.helpdesk.signin.SignIn;
 import mn.miic.helpdesk.slack.JavalinSlackAdapter;
 import mn.miic.helpdesk.slack.LifecycleNotices;
 import mn.miic.helpdesk.slack.RequestFlows;
@@ -49,7 +47,8 @@ public final class Application {
         this.config = config;
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
         AccessPolicy policy = new AccessPolicy(clock, config.duaValidFor());
-        this.accounts = AccountUseCases.create(dsl, policy, new PasswordHasher(), config.passwordSettings(), clock);
+        PasswordHasher hasher = new PasswordHasher();
+        this.accounts = AccountUseCases.create(dsl, policy, hasher, config.passwordSettings(), clock);
         RequestUseCases requests = RequestUseCases.create(
                 dsl,
                 accounts,
@@ -80,7 +79,16 @@ public final class Application {
         JavalinSlackAdapter adapter =
                 slack != null && config.slackSigningSecret().isPresent() ? new JavalinSlackAdapter(slack) : null;
         Map<String, io.javalin.http.Handler> api = config.accountApiToken()
-                .map(token -> accountApi(token, dsl, clock).routes())
+                .map(token -> AccountApi.create(
+                                token,
+                                dsl,
+                                hasher,
+                                new PasswordPolicy(config.passwordSettings(), hasher),
+                                clock,
+                                config.lockoutThreshold(),
+                                config.passwordHistory(),
+                                config.passwordLifetime())
+                        .routes())
                 .orElse(Map.of());
         this.web = new WebServer(() -> isReady(dsl, migrations), adapter == null ? null : adapter::handle, api);
     }
@@ -166,21 +174,6 @@ public final class Application {
         if (slack != null) {
             slack.stop();
         }
-    }
-
-    private AccountApi accountApi(String token, DSLContext dsl, Clock clock) {
-        PasswordHasher hasher = new PasswordHasher();
-        return new AccountApi(
-                token,
-                new SignIn(dsl, hasher, clock, config.lockoutThreshold()),
-                new ChangePassword(
-                        dsl,
-                        hasher,
-                        new PasswordPolicy(config.passwordSettings(), hasher),
-                        clock,
-                        config.lockoutThreshold(),
-                        config.passwordHistory(),
-                        config.passwordLifetime()));
     }
 
     private static boolean isReady(DSLContext dsl, Migrations migrations) {

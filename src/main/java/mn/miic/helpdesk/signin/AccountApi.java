@@ -7,13 +7,18 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import mn.miic.helpdesk.accounts.password.PasswordHasher;
+import mn.miic.helpdesk.accounts.password.PasswordPolicy;
 import mn.miic.helpdesk.accounts.password.PolicyViolation;
 import mn.miic.helpdesk.observability.Meters;
+import org.jooq.DSLContext;
 
 /**
  * {@code POST /api/v1/sign-in} and {@code POST /api/v1/password} for MIIC's sign-in page, behind a bearer token.
@@ -36,7 +41,27 @@ public final class AccountApi {
     private final SignIn signIn;
     private final ChangePassword changePassword;
 
-    public AccountApi(String token, SignIn signIn, ChangePassword changePassword) {
+    /**
+     * Both endpoints on one credential check, so that the decoy hash that evens out the time of an unknown username is
+     * computed once.
+     */
+    public static AccountApi create(
+            String token,
+            DSLContext dsl,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            Clock clock,
+            int lockoutThreshold,
+            int historySize,
+            Duration passwordLifetime) {
+        Credentials credentials = new Credentials(hasher, clock, lockoutThreshold);
+        return new AccountApi(
+                token,
+                new SignIn(dsl, credentials, clock),
+                new ChangePassword(dsl, credentials, hasher, policy, clock, historySize, passwordLifetime));
+    }
+
+    AccountApi(String token, SignIn signIn, ChangePassword changePassword) {
         this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.signIn = signIn;
         this.changePassword = changePassword;

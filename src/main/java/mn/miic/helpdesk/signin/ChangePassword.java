@@ -37,16 +37,16 @@ public final class ChangePassword {
     private final int historySize;
     private final Duration lifetime;
 
-    public ChangePassword(
+    ChangePassword(
             DSLContext dsl,
+            Credentials credentials,
             PasswordHasher hasher,
             PasswordPolicy policy,
             Clock clock,
-            int lockoutThreshold,
             int historySize,
             Duration lifetime) {
         this.dsl = dsl;
-        this.credentials = new Credentials(hasher, clock, lockoutThreshold);
+        this.credentials = credentials;
         this.policy = policy;
         this.hasher = hasher;
         this.clock = clock;

@@ -2,7 +2,6 @@ package mn.miic.helpdesk.signin;
 
 import java.time.Clock;
 import java.util.Map;
-import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
@@ -18,10 +17,6 @@ public final class SignIn {
     private final DSLContext dsl;
     private final Credentials credentials;
     private final Clock clock;
-
-    public SignIn(DSLContext dsl, PasswordHasher hasher, Clock clock, int lockoutThreshold) {
-        this(dsl, new Credentials(hasher, clock, lockoutThreshold), clock);
-    }
 
     SignIn(DSLContext dsl, Credentials credentials, Clock clock) {
         this.dsl = dsl;

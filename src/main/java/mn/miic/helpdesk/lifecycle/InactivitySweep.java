@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.audit.Actor;
@@ -135,7 +133,8 @@ public final class InactivitySweep {
                             null,
                             AuditAction.INACTIVITY_WARNING,
                             new AuditLog.Subject(t.accountId(), t.username(), org.id(), org.code()),
-                            "expires in " + toDays + " days or less, on " + t.expiresAt(),
+                            "expires in " + toDays + " days or less, on "
+                                    + t.lastUse().plus(period),
                             Map.of());
                 }
                 return touched;
@@ -147,7 +146,7 @@ public final class InactivitySweep {
                             .toList())
                     .forEach(a -> byId.put(a.id(), a));
             for (var t : batch) {
-                notices.warned(byId.get(t.accountId()), t.expiresAt(), toDays);
+                notices.warned(byId.get(t.accountId()), t.lastUse().plus(period), toDays);
             }
             warned += batch.size();
             if (batch.size() < BATCH) {
@@ -161,11 +160,7 @@ public final class InactivitySweep {
         RequestRepository requests = new RequestRepository(dsl);
         byOrg.forEach((orgId, accounts) -> {
             Organization org = organizations.findById(orgId).orElseThrow();
-            Set<Long> parents = new LinkedHashSet<>();
-            for (Long p = org.parentId(); p != null && parents.add(p); ) {
-                p = organizations.findById(p).map(Organization::parentId).orElse(null);
-            }
-            notices.expired(org, accounts, requests.approvers(-1, orgId, parents));
+            notices.expired(org, accounts, requests.approvers(-1, org));
         });
     }
 

@@ -19,7 +19,7 @@ import org.jooq.impl.DSL;
 public final class LifecycleRepository {
 
     /** An account the sweep touched: enough to audit it and tell its people. */
-    public record Touched(long accountId, long organizationId, String username, Instant expiresAt) {}
+    public record Touched(long accountId, long organizationId, String username, Instant lastUse) {}
 
     private static final Field<OffsetDateTime> LAST_USE = AccountRepository.LAST_USE;
 
@@ -48,9 +48,12 @@ public final class LifecycleRepository {
                 .set(ACCOUNT.UPDATED_AT, DSL.currentOffsetDateTime())
                 .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
                 .where(ACCOUNT.ID.in(due))
-                .returning(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME)
+                .returningResult(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, LAST_USE.as("last_use"))
                 .fetch(r -> new Touched(
-                        r.get(ACCOUNT.ID), r.get(ACCOUNT.ORGANIZATION_ID), r.get(ACCOUNT.USERNAME), cutoff));
+                        r.get(ACCOUNT.ID),
+                        r.get(ACCOUNT.ORGANIZATION_ID),
+                        r.get(ACCOUNT.USERNAME),
+                        r.get("last_use", OffsetDateTime.class).toInstant()));
     }
 
     /**
@@ -88,7 +91,7 @@ public final class LifecycleRepository {
                         r.get(ACCOUNT.ID),
                         r.get(ACCOUNT.ORGANIZATION_ID),
                         r.get(ACCOUNT.USERNAME),
-                        lastUse.toInstant().plus(period)));
+                        lastUse.toInstant()));
             }
         }
         return warned;

@@ -2,6 +2,7 @@ package mn.miic.helpdesk.organizations;
 
 import static mn.miic.helpdesk.db.jooq.Tables.ORGANIZATION;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,17 @@ public final class OrganizationRepository {
                                 .join(tree)
                                 .on(ORGANIZATION.PARENT_ID.eq(treeId))));
         return dsl.withRecursive(cte).selectFrom(cte).fetchSet(0, Long.class);
+    }
+
+    /** The organization's parent, its parent's parent, and so on up, nearest first. */
+    public List<Long> ancestorIdsOf(Organization organization) {
+        List<Long> ancestors = new ArrayList<>();
+        Long next = organization.parentId();
+        while (next != null && !ancestors.contains(next)) {
+            ancestors.add(next);
+            next = findById(next).map(Organization::parentId).orElse(null);
+        }
+        return ancestors;
     }
 
     public boolean hasChildren(long id) {

@@ -3,7 +3,6 @@ package mn.miic.helpdesk.requests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mn.miic.helpdesk.accounts.access.Refusal;
@@ -64,7 +63,7 @@ public final class AskForHelp {
                         + " `/miic queue` shows it.");
             }
             Organization org = unit.organizationOf(current);
-            List<Approver> approvers = requests.approvers(own.id(), org.id(), parentsOf(unit, org));
+            List<Approver> approvers = requests.approvers(own.id(), org);
             HelpRequest saved = requests.insert(
                     kind,
                     own.id(),
@@ -93,18 +92,5 @@ public final class AskForHelp {
                     + " site administrator uses `/miic unlock`, `/miic reset` or `/miic reactivate`. Nothing was"
                     + " sent.");
         }
-    }
-
-    private static List<Long> parentsOf(UnitOfWork unit, Organization org) {
-        List<Long> parents = new ArrayList<>();
-        Long next = org.parentId();
-        while (next != null && !parents.contains(next)) {
-            parents.add(next);
-            next = unit.organizations()
-                    .findById(next)
-                    .map(Organization::parentId)
-                    .orElse(null);
-        }
-        return parents;
     }
 }

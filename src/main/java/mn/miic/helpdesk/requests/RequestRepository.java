@@ -9,7 +9,6 @@ import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,8 @@ import mn.miic.helpdesk.accounts.domain.AccountStatus;
 import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.db.jooq.tables.records.HelpRequestRecord;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationRepository;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -194,34 +195,32 @@ public final class RequestRepository {
     /**
      * Who a request about an account goes to: the active, unlocked, linked managers of its organization (homed there
      * or also working there), then the Health System Users of its parent organizations. Never the requester.
+     *
+     * @param exceptAccountId the requester's account, or -1 when there is none
      */
-    public List<Approver> approvers(long accountId, long organizationId, Collection<Long> parentOrganizationIds) {
+    public List<Approver> approvers(long exceptAccountId, Organization organization) {
         Map<Long, Approver> found = new LinkedHashMap<>();
-        List<String> managerRoles = new ArrayList<>();
-        for (Role r : Role.values()) {
-            if (r.managesUsers()) {
-                managerRoles.add(r.name());
-            }
-        }
-        Condition inOrganization = ACCOUNT.ORGANIZATION_ID
-                .eq(organizationId)
-                .or(DSL.exists(DSL.selectOne()
-                        .from(ACCOUNT_ORGANIZATION)
-                        .where(ACCOUNT_ORGANIZATION.ACCOUNT_ID.eq(ACCOUNT.ID))
-                        .and(ACCOUNT_ORGANIZATION.ORGANIZATION_ID.eq(organizationId))));
-        approversWhere(ACCOUNT.ROLE.in(managerRoles).and(inOrganization), accountId, false)
+        approversWhere(
+                        ACCOUNT.ROLE.in(AccountRepository.managerRoles()).and(worksIn(List.of(organization.id()))),
+                        exceptAccountId,
+                        false)
                 .forEach(a -> found.putIfAbsent(a.accountId(), a));
-        if (!parentOrganizationIds.isEmpty()) {
-            Condition inParent = ACCOUNT.ORGANIZATION_ID
-                    .in(parentOrganizationIds)
-                    .or(DSL.exists(DSL.selectOne()
-                            .from(ACCOUNT_ORGANIZATION)
-                            .where(ACCOUNT_ORGANIZATION.ACCOUNT_ID.eq(ACCOUNT.ID))
-                            .and(ACCOUNT_ORGANIZATION.ORGANIZATION_ID.in(parentOrganizationIds))));
-            approversWhere(ACCOUNT.ROLE.eq(Role.HEALTH_SYSTEM_USER.name()).and(inParent), accountId, true)
+        List<Long> parents = new OrganizationRepository(dsl).ancestorIdsOf(organization);
+        if (!parents.isEmpty()) {
+            approversWhere(ACCOUNT.ROLE.eq(Role.HEALTH_SYSTEM_USER.name()).and(worksIn(parents)), exceptAccountId, true)
                     .forEach(a -> found.putIfAbsent(a.accountId(), a));
         }
         return List.copyOf(found.values());
+    }
+
+    /** Homed in one of these organizations, or also working there. */
+    private static Condition worksIn(Collection<Long> organizationIds) {
+        return ACCOUNT.ORGANIZATION_ID
+                .in(organizationIds)
+                .or(DSL.exists(DSL.selectOne()
+                        .from(ACCOUNT_ORGANIZATION)
+                        .where(ACCOUNT_ORGANIZATION.ACCOUNT_ID.eq(ACCOUNT.ID))
+                        .and(ACCOUNT_ORGANIZATION.ORGANIZATION_ID.in(organizationIds))));
     }
 
     private List<Approver> approversWhere(Condition who, long exceptAccountId, boolean healthSystem) {
@@ -262,14 +261,7 @@ public final class RequestRepository {
     }
 
     private List<Account> accountsWhere(Condition condition, int limit) {
-        var ids = dsl.select(ACCOUNT.ID)
-                .from(ACCOUNT)
-                .where(condition)
-                .orderBy(ACCOUNT.LAST_NAME, ACCOUNT.FIRST_NAME, ACCOUNT.ID)
-                .limit(limit)
-                .fetch(ACCOUNT.ID);
-        AccountRepository accounts = new AccountRepository(dsl);
-        return ids.stream().map(id -> accounts.findById(id).orElseThrow()).toList();
+        return new AccountRepository(dsl).findWhere(condition, limit);
     }
 
     private static HelpRequest map(HelpRequestRecord r) {

@@ -59,6 +59,15 @@ public final class AccountRepository {
         return selectAccounts().where(ACCOUNT.ID.eq(id)).fetchOptional(AccountRepository::map);
     }
 
+    /** Accounts that meet a condition on the account table, by name, at most {@code limit}: for summaries. */
+    public List<Account> findWhere(Condition condition, int limit) {
+        return selectAccounts()
+                .where(condition)
+                .orderBy(ACCOUNT.LAST_NAME, ACCOUNT.FIRST_NAME, ACCOUNT.ID)
+                .limit(limit)
+                .fetch(AccountRepository::map);
+    }
+
     /** Several accounts in one query, in no particular order. */
     public List<Account> findAllById(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -270,7 +279,8 @@ public final class AccountRepository {
                         .and(role));
     }
 
-    private static List<String> managerRoles() {
+    /** The roles that manage users, as stored. */
+    public static List<String> managerRoles() {
         List<String> names = new ArrayList<>();
         for (Role r : Role.values()) {
             if (r.managesUsers()) {

@@ -3,21 +3,25 @@ package mn.miic.helpdesk;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.password.PasswordPolicy;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.config.Config;
+import mn.miic.helpdesk.db.DatabaseClock;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.db.OnceKeys;
+import mn.miic.helpdesk.importing.CsvImport;
+import mn.miic.helpdesk.importing.DemoData;
 import mn.miic.helpdesk.lifecycle.InactivitySweep;
 import mn.miic.helpdesk.observability.Meters;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.signin.AccountApi;
 import mn.miic.helpdesk.slack.JavalinSlackAdapter;
-import mn.miic.helpdesk.slack.LifecycleNotices;
 import mn.miic.helpdesk.slack.RequestFlows;
 import mn.miic.helpdesk.slack.SlackBot;
 import mn.miic.helpdesk.web.WebServer;
@@ -27,29 +31,43 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The bot, wired by hand from its configuration, a database and a clock; tests build it the same way. */
+/**
+ * The bot, wired by hand from its configuration, a database and a base clock. {@code Main} gives it this machine's
+ * clock; tests give it one they move, and otherwise build it exactly as {@code Main} does. The constructor wires the
+ * use cases (all the import needs); {@link #start} adds what serves: Slack, HTTP and the scheduled jobs.
+ */
 public final class Application {
 
     private static final Logger log = LoggerFactory.getLogger(Application.class);
 
     private final Config config;
-    private final AccountUseCases accounts;
-    private final SlackBot slack;
-    private final WebServer web;
-    private final javax.sql.DataSource dataSource;
-    private final Clock clock;
-    private final OnceKeys onceKeys;
+    private final DataSource dataSource;
     private final DSLContext dsl;
+    private final DatabaseClock clock;
+    private final AccessPolicy policy;
+    private final PasswordHasher hasher;
+    private final AccountUseCases accounts;
+    private final RequestUseCases requests;
+    private SlackBot slack;
+    private WebServer web;
     private SocketModeApp socketMode;
     private Jobs jobs;
 
-    public Application(Config config, javax.sql.DataSource dataSource, Clock clock) {
+    /** @param base this machine's clock in production; the database's offset to it is applied on top */
+    public Application(Config config, DataSource dataSource, Clock base) {
         this.config = config;
-        DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
-        AccessPolicy policy = new AccessPolicy(clock, config.duaValidFor());
-        PasswordHasher hasher = new PasswordHasher();
+        this.dataSource = dataSource;
+        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+        // Every instance takes "now" from the database, so that jobs and deadlines agree across instances. The clock
+        // travels with jOOQ's configuration, so every row a repository stamps has the use cases' "now".
+        // jOOQ itself reads the configuration's clock on every query, so the clock asks the database through a
+        // configuration of its own.
+        this.clock = new DatabaseClock(DSL.using(dataSource, SQLDialect.POSTGRES), base);
+        dsl.configuration().set(clock);
+        this.policy = new AccessPolicy(clock, config.duaValidFor());
+        this.hasher = new PasswordHasher();
         this.accounts = AccountUseCases.create(dsl, policy, hasher, config.passwordSettings(), clock);
-        RequestUseCases requests = RequestUseCases.create(
+        this.requests = RequestUseCases.create(
                 dsl,
                 accounts,
                 policy,
@@ -59,22 +77,45 @@ public final class Application {
                         config.requestsPerDay(),
                         config.requestLifetime(),
                         config.inactivityPeriod()));
-        this.dataSource = dataSource;
-        this.clock = clock;
-        this.onceKeys = new OnceKeys(dsl);
-        this.dsl = dsl;
-        this.slack = config.slackEnabled()
-                ? new SlackBot(
-                        new SlackBot.Settings(
-                                config.slackBotToken().orElseThrow(),
-                                config.slackSigningSecret().orElse(null),
-                                config.slackApiUrl(),
-                                config.helpdeskChannelId()),
-                        accounts,
-                        requests,
-                        dsl,
-                        clock)
-                : null;
+    }
+
+    public AccountUseCases accounts() {
+        return accounts;
+    }
+
+    /** The application's clock: what every use case, job and check takes "now" from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The application's database access, stamping rows with {@link #clock()}. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public CsvImport csvImport() {
+        return new CsvImport(dsl, policy);
+    }
+
+    /** The guide's demo organizations and users, their dates set relative to today. */
+    public DemoData demoData() {
+        return new DemoData(csvImport(), policy);
+    }
+
+    public Application start(int port) {
+        if (config.slackEnabled()) {
+            slack = new SlackBot(
+                            new SlackBot.Settings(
+                                    config.slackBotToken().orElseThrow(),
+                                    config.slackSigningSecret().orElse(null),
+                                    config.slackApiUrl(),
+                                    config.helpdeskChannelId()),
+                            accounts,
+                            requests,
+                            dsl,
+                            clock)
+                    .start();
+        }
         Migrations migrations = new Migrations(dataSource);
         JavalinSlackAdapter adapter =
                 slack != null && config.slackSigningSecret().isPresent() ? new JavalinSlackAdapter(slack) : null;
@@ -90,54 +131,49 @@ public final class Application {
                                 config.passwordLifetime())
                         .routes())
                 .orElse(Map.of());
-        this.web = new WebServer(() -> isReady(dsl, migrations), adapter == null ? null : adapter::handle, api);
-    }
-
-    public AccountUseCases accounts() {
-        return accounts;
-    }
-
-    public Application start(int port) {
-        if (slack != null) {
-            slack.start();
-        }
+        web = new WebServer(() -> isReady(dsl, migrations), adapter == null ? null : adapter::handle, api);
         web.start(port);
         if (slack == null) {
             log.warn(
                     "Slack is not configured, so only /healthz, /readyz, /metrics (and the account API when it is on) answer. Set SLACK_BOT_TOKEN with"
                             + " SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see the README.");
-        } else {
-            if (config.slackSigningSecret().isPresent()) {
-                log.info("Slack Request URL: POST http://localhost:{}{}", web.port(), WebServer.SLACK_PATH);
-            }
-            config.slackAppToken().ifPresent(this::startSocketMode);
-            RequestFlows requestFlows = slack.requests();
-            InactivitySweep sweep = new InactivitySweep(dsl, clock, config.inactivityPeriod());
-            LifecycleNotices notices = slack.lifecycleNotices();
-            jobs = Jobs.start(
-                    dataSource,
-                    Map.of(
-                            "escalate-requests",
-                            new Jobs.Job(config.jobsEvery(), requestFlows::escalateDue),
-                            "expire-requests",
-                            new Jobs.Job(config.jobsEvery(), requestFlows::expireOld),
-                            // Slack retries within minutes; a day of keys is plenty to drop them.
-                            "forget-once-keys",
-                            new Jobs.Job(
-                                    config.jobsEvery(),
-                                    () -> onceKeys.forgetBefore(clock.instant().minus(java.time.Duration.ofDays(1)))),
-                            "inactivity-sweep",
-                            new Jobs.Job(config.sweepEvery(), () -> {
-                                var report = sweep.run(notices);
-                                Meters.sweep(report.expired(), report.warned(), report.took());
-                                log.info(
-                                        "inactivity sweep: {} expired, {} warned, in {} ms",
-                                        report.expired(),
-                                        report.warned(),
-                                        report.took().toMillis());
-                            })));
+            return this;
         }
+        if (config.slackSigningSecret().isPresent()) {
+            log.info("Slack Request URL: POST http://localhost:{}{}", web.port(), WebServer.SLACK_PATH);
+        }
+        config.slackAppToken().ifPresent(this::startSocketMode);
+        startJobs();
         return this;
+    }
+
+    private void startJobs() {
+        RequestFlows requestFlows = slack.requests();
+        InactivitySweep sweep = new InactivitySweep(dsl, clock, config.inactivityPeriod());
+        var notices = slack.lifecycleNotices();
+        OnceKeys onceKeys = new OnceKeys(dsl);
+        jobs = Jobs.start(
+                dataSource,
+                Map.of(
+                        "escalate-requests",
+                        new Jobs.Job(config.jobsEvery(), requestFlows::escalateDue),
+                        "expire-requests",
+                        new Jobs.Job(config.jobsEvery(), requestFlows::expireOld),
+                        // Slack retries within minutes; a day of keys is plenty to drop them.
+                        "forget-once-keys",
+                        new Jobs.Job(
+                                config.jobsEvery(),
+                                () -> onceKeys.forgetBefore(clock.instant().minus(Duration.ofDays(1)))),
+                        "inactivity-sweep",
+                        new Jobs.Job(config.sweepEvery(), () -> {
+                            var report = sweep.run(notices);
+                            Meters.sweep(report.expired(), report.warned(), report.took());
+                            log.info(
+                                    "inactivity sweep: {} expired, {} warned, in {} ms",
+                                    report.expired(),
+                                    report.warned(),
+                                    report.took().toMillis());
+                        })));
     }
 
     private void startSocketMode(String appToken) {
@@ -163,7 +199,9 @@ public final class Application {
         if (jobs != null) {
             jobs.close();
         }
-        web.stop();
+        if (web != null) {
+            web.stop();
+        }
         if (socketMode != null) {
             try {
                 socketMode.close();

@@ -1,8 +1,6 @@
 package mn.miic.helpdesk;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.config.ConfigException;
 import mn.miic.helpdesk.db.Database;
-import mn.miic.helpdesk.db.DatabaseClock;
 import mn.miic.helpdesk.db.Migrations;
-import mn.miic.helpdesk.importing.CsvImport;
 import mn.miic.helpdesk.importing.ImportReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +66,8 @@ public final class Main {
                 System.err.println(USAGE);
                 return 2;
             }
-            for (String file : List.of(files.orgs, files.users)) {
-                if (!files.demo && !Files.isReadable(Path.of(file))) {
+            for (String file : files.demo() ? List.<String>of() : List.of(files.orgs(), files.users())) {
+                if (!Files.isReadable(Path.of(file))) {
                     System.err.println("Cannot read the file " + file + ". Nothing was imported.");
                     return 2;
                 }
@@ -94,9 +89,7 @@ public final class Main {
     }
 
     private static int serve(Config config, Database database) {
-        // Every instance takes "now" from the database, so that jobs and deadlines agree across instances.
-        Application app =
-                new Application(config, database.dataSource(), new DatabaseClock(database.dsl())).start(config.port());
+        Application app = new Application(config, database.dataSource(), Clock.systemUTC()).start(config.port());
         log.info(
                 "miic-helpdesk is running on http://localhost:{} (GET /healthz, /readyz). Stop with Ctrl+C.",
                 app.port());
@@ -114,13 +107,14 @@ public final class Main {
     }
 
     private static int importFiles(ImportFiles files, Config config, Database database) {
-        CsvImport csvImport = new CsvImport(database.dsl(), new AccessPolicy(Clock.systemUTC(), config.duaValidFor()));
-        try (Reader orgs = files.open(files.orgs);
-                Reader users = files.open(files.users)) {
-            ImportReport report = csvImport.run(orgs, files.orgs, users, files.users);
-            report.problems().forEach(p -> System.err.println(p));
-            (report.succeeded() ? System.out : System.err).println(report.summary());
-            return report.succeeded() ? 0 : 1;
+        // The same application as serve builds, so the import's "today" is the bot's.
+        Application app = new Application(config, database.dataSource(), Clock.systemUTC());
+        if (files.demo()) {
+            return report(app.demoData().load());
+        }
+        try (Reader orgs = Files.newBufferedReader(Path.of(files.orgs()), StandardCharsets.UTF_8);
+                Reader users = Files.newBufferedReader(Path.of(files.users()), StandardCharsets.UTF_8)) {
+            return report(app.csvImport().run(orgs, files.orgs(), users, files.users()));
         } catch (NoSuchFileException e) {
             System.err.println("No such file: " + e.getFile());
             return 2;
@@ -130,12 +124,18 @@ public final class Main {
         }
     }
 
+    private static int report(ImportReport report) {
+        report.problems().forEach(p -> System.err.println(p));
+        (report.succeeded() ? System.out : System.err).println(report.summary());
+        return report.succeeded() ? 0 : 1;
+    }
+
     /** {@code --orgs FILE --users FILE}, or {@code --demo} for the demo files packed in the jar. */
     private record ImportFiles(String orgs, String users, boolean demo) {
 
         static ImportFiles parse(List<String> args) {
             if (args.equals(List.of("--demo"))) {
-                return new ImportFiles("demo/organizations.csv", "demo/users.csv", true);
+                return new ImportFiles(null, null, true);
             }
             List<String> a = new ArrayList<>(args);
             int o = a.indexOf("--orgs");
@@ -144,17 +144,6 @@ public final class Main {
                 return null;
             }
             return new ImportFiles(a.get(o + 1), a.get(u + 1), false);
-        }
-
-        Reader open(String name) throws IOException {
-            if (!demo) {
-                return Files.newBufferedReader(Path.of(name), StandardCharsets.UTF_8);
-            }
-            InputStream in = Main.class.getClassLoader().getResourceAsStream(name);
-            if (in == null) {
-                throw new NoSuchFileException(name);
-            }
-            return new InputStreamReader(in, StandardCharsets.UTF_8);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import mn.miic.helpdesk.db.Now;
 import mn.miic.helpdesk.db.jooq.tables.records.AuditEventRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -54,6 +55,7 @@ public final class AuditLog {
             String reason,
             Map<String, Change> changes) {
         dsl.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.OCCURRED_AT, Now.of(dsl))
                 .set(AUDIT_EVENT.REQUEST_ID, actor.requestId())
                 .set(AUDIT_EVENT.ACTOR_ACCOUNT_ID, actor.accountId())
                 .set(AUDIT_EVENT.ACTOR_USERNAME, actorUsername)

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import mn.miic.helpdesk.config.DatabaseUrl;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /** The pooled connection to PostgreSQL: a server named by DATABASE_URL, or an embedded one that keeps its data. */
 public final class Database implements AutoCloseable {
@@ -94,10 +91,6 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    public DSLContext dsl() {
-        return DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 
     public String description() {

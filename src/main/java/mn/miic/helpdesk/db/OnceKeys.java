@@ -24,6 +24,7 @@ public final class OnceKeys {
     public boolean claim(String key) {
         return dsl.insertInto(ONCE_KEY)
                         .set(ONCE_KEY.KEY, key)
+                        .set(ONCE_KEY.CREATED_AT, Now.of(dsl))
                         .onConflictDoNothing()
                         .execute()
                 == 1;

@@ -62,8 +62,10 @@ public final class SlackIdentities {
         }
         transactions.run(new Actor(accountId, slackUserId, requestId), AuditAction.LINK_SLACK_USER, unit -> {
             unit.about(unit.requester().account());
-            new SlackLinks(unit.dsl()).link(slackUserId, accountId, null);
-            unit.done("linked automatically: the Slack profile's email matches", Map.of());
+            // Two first commands at once both get here; the second finds the link made and has nothing to record.
+            if (new SlackLinks(unit.dsl()).link(slackUserId, accountId, null)) {
+                unit.done("linked automatically: the Slack profile's email matches", Map.of());
+            }
             return null;
         });
         return new Identity.Linked(
@@ -93,8 +95,11 @@ public final class SlackIdentities {
             unit.about(target);
             SlackLinks inThisTransaction = new SlackLinks(unit.dsl());
             String before = inThisTransaction.slackUserOf(target.id()).orElse(null);
-            inThisTransaction.link(
-                    slackUserId, target.id(), unit.requester().account().id());
+            if (!inThisTransaction.link(
+                    slackUserId, target.id(), unit.requester().account().id())) {
+                unit.done("already linked so; nothing changed", Map.of());
+                return target;
+            }
             unit.done("linked by hand", Map.of("slack_user", new Change(before, slackUserId)));
             return target;
         });

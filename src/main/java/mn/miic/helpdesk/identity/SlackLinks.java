@@ -5,6 +5,8 @@ import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
 
 import java.util.List;
 import java.util.Optional;
+import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.db.Now;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -39,15 +41,38 @@ public final class SlackLinks {
                 .fetch(ACCOUNT.ID);
     }
 
-    /** Links both ways at once; replaces whatever either side was linked to before. */
-    public void link(String slackUserId, long accountId, Long linkedBy) {
-        dsl.deleteFrom(SLACK_LINK)
-                .where(SLACK_LINK.SLACK_USER_ID.eq(slackUserId).or(SLACK_LINK.ACCOUNT_ID.eq(accountId)))
-                .execute();
-        dsl.insertInto(SLACK_LINK)
-                .set(SLACK_LINK.SLACK_USER_ID, slackUserId)
-                .set(SLACK_LINK.ACCOUNT_ID, accountId)
-                .set(SLACK_LINK.LINKED_BY, linkedBy)
-                .execute();
+    /**
+     * Links both ways at once, replacing whatever either side was linked to before. Safe when the same link is asked
+     * twice at the same instant (a double Enter, or Slack's retry racing the original): one link results.
+     *
+     * @return true when this call made the link, false when it was there already
+     */
+    public boolean link(String slackUserId, long accountId, Long linkedBy) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            tx.deleteFrom(SLACK_LINK)
+                    .where(SLACK_LINK.SLACK_USER_ID.eq(slackUserId).and(SLACK_LINK.ACCOUNT_ID.ne(accountId)))
+                    .or(SLACK_LINK.ACCOUNT_ID.eq(accountId).and(SLACK_LINK.SLACK_USER_ID.ne(slackUserId)))
+                    .execute();
+            int inserted = tx.insertInto(SLACK_LINK)
+                    .set(SLACK_LINK.SLACK_USER_ID, slackUserId)
+                    .set(SLACK_LINK.ACCOUNT_ID, accountId)
+                    .set(SLACK_LINK.LINKED_AT, Now.of(tx))
+                    .set(SLACK_LINK.LINKED_BY, linkedBy)
+                    .onConflictDoNothing()
+                    .execute();
+            if (inserted == 0 && !accountOf(tx, slackUserId).equals(Optional.of(accountId))) {
+                // Someone linked either side otherwise at this very moment; theirs stands.
+                throw Refusal.changedBySomeoneElse();
+            }
+            return inserted == 1;
+        });
+    }
+
+    private static Optional<Long> accountOf(DSLContext tx, String slackUserId) {
+        return tx.select(SLACK_LINK.ACCOUNT_ID)
+                .from(SLACK_LINK)
+                .where(SLACK_LINK.SLACK_USER_ID.eq(slackUserId))
+                .fetchOptional(SLACK_LINK.ACCOUNT_ID);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
+import mn.miic.helpdesk.db.Now;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -45,7 +46,7 @@ public final class LifecycleRepository {
         return dsl.update(ACCOUNT)
                 .set(ACCOUNT.STATUS, AccountStatus.INACTIVE_EXPIRED.name())
                 .set(ACCOUNT.INACTIVATION_REASON, reason)
-                .set(ACCOUNT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
                 .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
                 .where(ACCOUNT.ID.in(due))
                 .returningResult(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, LAST_USE.as("last_use"))
@@ -84,6 +85,7 @@ public final class LifecycleRepository {
                     .set(INACTIVITY_WARNING.ACCOUNT_ID, r.get(ACCOUNT.ID))
                     .set(INACTIVITY_WARNING.LAST_USE_AT, lastUse)
                     .set(INACTIVITY_WARNING.DAYS_BEFORE, toDays)
+                    .set(INACTIVITY_WARNING.SENT_AT, Now.of(dsl))
                     .onConflictDoNothing()
                     .execute();
             if (inserted == 1) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import mn.miic.helpdesk.db.Now;
 import mn.miic.helpdesk.db.jooq.tables.records.OrganizationRecord;
 import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
@@ -99,6 +100,7 @@ public final class OrganizationRepository {
                 .set(ORGANIZATION.KIND, kind.name())
                 .set(ORGANIZATION.PARENT_ID, parentId)
                 .set(ORGANIZATION.DUA_DATE, duaDate)
+                .set(ORGANIZATION.CREATED_AT, Now.of(dsl))
                 .returning(ORGANIZATION.ID)
                 .fetchOne(ORGANIZATION.ID);
     }

@@ -50,7 +50,9 @@ public final class LifecycleBenchmark {
                 env.get("DATABASE_USER"),
                 env.get("DATABASE_PASSWORD"));
         try (Database db = Database.connect(url)) {
-            DSLContext dsl = db.dsl();
+            // Wired as Main wires it: the application's clock on the application's database access.
+            Application wired = new Application(Config.from(Map.of()), db.dataSource(), Clock.systemUTC());
+            DSLContext dsl = wired.dsl();
             say("database: %s (%s)", db.description(), dsl.fetchValue("select version()"));
             dsl.execute("drop schema public cascade");
             dsl.execute("create schema public");
@@ -63,13 +65,13 @@ public final class LifecycleBenchmark {
             // About a quarter of the accounts were last used 90 to 119 days ago.
             t = System.nanoTime();
             InactivitySweep.Report report =
-                    new InactivitySweep(dsl, Clock.systemUTC(), Duration.ofDays(90)).run(new Silent());
+                    new InactivitySweep(dsl, wired.clock(), Duration.ofDays(90)).run(new Silent());
             say(
                     "inactivity sweep: %,d expired and %,d warned in %,d batches, %.1f s (%,.0f accounts/s)",
                     report.expired(), report.warned(), report.batches(), seconds(t), report.expired() / seconds(t));
             t = System.nanoTime();
             InactivitySweep.Report again =
-                    new InactivitySweep(dsl, Clock.systemUTC(), Duration.ofDays(90)).run(new Silent());
+                    new InactivitySweep(dsl, wired.clock(), Duration.ofDays(90)).run(new Silent());
             say("a second sweep with nothing to do: %,d expired, %.3f s", again.expired(), seconds(t));
 
             signInLatency(db, accounts, signIns, threads);
@@ -78,17 +80,17 @@ public final class LifecycleBenchmark {
 
     private static void seed(DSLContext dsl, int accounts) {
         String hash = new PasswordHasher().hash(PASSWORD);
-        dsl.execute("insert into organization (code, name, kind, dua_date)"
-                + " select 'B' || lpad(g::text, 4, '0'), 'Bench Clinic ' || g, 'CLINIC', current_date"
+        dsl.execute("insert into organization (code, name, kind, dua_date, created_at)"
+                + " select 'B' || lpad(g::text, 4, '0'), 'Bench Clinic ' || g, 'CLINIC', current_date, now()"
                 + " from generate_series(1, " + ORGANIZATIONS + ") g");
         int perOrg = Math.max(1, accounts / ORGANIZATIONS);
         dsl.execute(
                 "insert into account (organization_id, username, first_name, last_name, role, status, locked,"
-                        + " password_hash, password_expires_at, last_sign_in_at, created_at)"
+                        + " password_hash, password_expires_at, last_sign_in_at, created_at, updated_at)"
                         + " select o.id, 'bench' || g, 'First' || g, 'Last' || (g % 997),"
                         + " case when g % 50 = 0 then 'ADMINISTRATOR' else 'TYPICAL_USER' end, 'ACTIVE', false, ?,"
                         + " now() + interval '90 days', now() - (g % 120) * interval '1 day' - interval '1 hour',"
-                        + " now() - interval '400 days'"
+                        + " now() - interval '400 days', now() - interval '400 days'"
                         + " from generate_series(1, " + accounts + ") g"
                         + " join organization o on o.code = 'B' || lpad(((g - 1) / " + perOrg + " + 1)::text, 4, '0')",
                 hash);

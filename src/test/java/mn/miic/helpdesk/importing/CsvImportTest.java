@@ -4,21 +4,33 @@ import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
 import static mn.miic.helpdesk.db.jooq.Tables.AUDIT_EVENT;
 import static mn.miic.helpdesk.db.jooq.Tables.ORGANIZATION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.AccountForm;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
 import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.accounts.domain.RoleAssignment;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
+import mn.miic.helpdesk.lifecycle.InactivitySweep;
+import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
+import mn.miic.helpdesk.requests.Approver;
 import mn.miic.helpdesk.support.TestApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CsvImportTest {
 
@@ -37,7 +49,7 @@ class CsvImportTest {
             """;
 
     private final TestApp app = new TestApp();
-    private final CsvImport csvImport = new CsvImport(app.dsl, app.policy);
+    private final CsvImport csvImport = app.application.csvImport();
 
     private ImportReport run(String orgs, String users) {
         return csvImport.run(new StringReader(orgs), "orgs.csv", new StringReader(users), "users.csv");
@@ -194,12 +206,61 @@ class CsvImportTest {
     }
 
     private ImportReport runDemo() {
-        try (Reader orgs = resource("demo/organizations.csv");
-                Reader users = resource("demo/users.csv")) {
-            return csvImport.run(orgs, "organizations.csv", users, "users.csv");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        return app.application.demoData().load();
+    }
+
+    /** The demo was written for a day in November 2026; loaded on any other day it must still show the same states. */
+    @ParameterizedTest(name = "loaded {0} days from now")
+    @ValueSource(ints = {0, 75, 400, -400})
+    void the_demo_shows_the_readmes_states_whatever_the_day_it_is_loaded(int days) {
+        app.time.advance(Duration.ofDays(days));
+        assertThat(runDemo().problems()).isEmpty();
+        LocalDate today = app.fixtures.today();
+        var accounts = new AccountRepository(app.dsl);
+        var orgs = new OrganizationRepository(app.dsl);
+
+        assertThat(accounts.findByUsername("mousem2").orElseThrow().lastSignInAt())
+                .isEqualTo(
+                        today.minusDays(1).atStartOfDay(AccessPolicy.MINNESOTA).toInstant());
+        assertThat(accounts.findByUsername("lonestar").orElseThrow().lastSignInAt())
+                .isEqualTo(
+                        today.minusDays(3).atStartOfDay(AccessPolicy.MINNESOTA).toInstant());
+        assertThat(orgs.findByCode("TEST1").orElseThrow().duaDate()).isEqualTo(today.minusMonths(8));
+        assertThat(orgs.findByCode("OLDMILL").orElseThrow().duaDate()).isEqualTo(today.minusYears(4));
+
+        // The first sweep of the day leaves the guide's active users active.
+        new InactivitySweep(app.dsl, app.clock, Duration.ofDays(90)).run(new NobodyTold());
+        for (String active : List.of("mousem2", "lonestar", "goofg1", "princed1", "kentc1", "waynb1", "rossb1")) {
+            assertThat(accounts.findByUsername(active).orElseThrow().status())
+                    .as(active)
+                    .isEqualTo(AccountStatus.ACTIVE);
         }
+        assertThat(accounts.findByUsername("mousem1").orElseThrow().status()).isEqualTo(AccountStatus.INACTIVE_EXPIRED);
+        assertThat(accounts.findByUsername("duckd1").orElseThrow().status()).isEqualTo(AccountStatus.INACTIVE_MANUAL);
+
+        // Test Clinic's agreement is current and Old Mill's has lapsed, so adding works in one and not the other.
+        Account diana = accounts.findByUsername("princed1").orElseThrow();
+        var asDiana = TestApp.as(diana);
+        assertThat(app.accounts.add().execute(asDiana, "TEST1", newUser("demoj1")))
+                .isNotNull();
+        assertThatThrownBy(() -> app.accounts.add().execute(asDiana, "OLDMILL", newUser("demoj2")))
+                .hasMessageContaining("Data Use Agreement");
+    }
+
+    private static AccountForm newUser(String username) {
+        return new AccountForm(
+                "Jordan", "Rivera", null, username, "Typical User", "651", "555-0100", null, null, null, List.of());
+    }
+
+    private static final class NobodyTold implements InactivitySweep.Notices {
+        @Override
+        public void expired(Organization organization, List<Account> accounts, List<Approver> administrators) {}
+
+        @Override
+        public void warned(Account account, Instant expiresAt, int daysBefore) {}
+
+        @Override
+        public void lastAdministratorGone(Organization organization, List<Account> expiredAdministrators) {}
     }
 
     private static Reader resource(String name) {

@@ -129,10 +129,10 @@ class InactivitySweepTest {
 
         assertThat(sweep().run(told).warned()).as("not again").isZero();
 
-        app.clock.advance(Duration.ofDays(8)); // in10 is now 2 days from expiry
+        app.time.advance(Duration.ofDays(8)); // in10 is now 2 days from expiry
         sweep().run(told);
         assertThat(told.warnings).contains(in10.username() + ":3");
-        app.clock.advance(Duration.ofDays(-8));
+        app.time.advance(Duration.ofDays(-8));
     }
 
     @Test

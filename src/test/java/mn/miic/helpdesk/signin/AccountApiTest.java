@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,11 +28,9 @@ import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
 import mn.miic.helpdesk.support.Fixtures;
-import mn.miic.helpdesk.support.MutableClock;
+import mn.miic.helpdesk.support.MovableClock;
 import mn.miic.helpdesk.support.TestDatabase;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,11 +44,12 @@ class AccountApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource = TestDatabase.fresh();
-    private final DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
-    private final MutableClock clock = MutableClock.standard();
-    private final Fixtures fixtures = new Fixtures(dsl);
+    private final MovableClock time = MovableClock.startingNow();
     private final Application app =
-            new Application(Config.from(Map.of("ACCOUNT_API_TOKEN", TOKEN)), dataSource, clock).start(0);
+            new Application(Config.from(Map.of("ACCOUNT_API_TOKEN", TOKEN)), dataSource, time).start(0);
+    private final Clock clock = app.clock();
+    private final DSLContext dsl = app.dsl();
+    private final Fixtures fixtures = new Fixtures(dsl);
     private final HttpClient http = HttpClient.newHttpClient();
 
     private final Organization clinic = fixtures.org("API1", OrganizationKind.CLINIC);
@@ -66,7 +66,7 @@ class AccountApiTest {
 
     @Test
     void theApiIsOffWithoutATokenAndRefusesAWrongOne() throws Exception {
-        Application off = new Application(Config.from(Map.of()), dataSource, clock).start(0);
+        Application off = new Application(Config.from(Map.of()), dataSource, time).start(0);
         try {
             assertThat(post(off.port(), "/api/v1/sign-in", TOKEN, signIn("API1", "anyone", "x"))
                             .statusCode())
@@ -194,7 +194,7 @@ class AccountApiTest {
     void anUnusedTemporaryPasswordExpires() throws Exception {
         Account pat = fixtures.account(clinic).password(GOOD).create();
         String temporary = reset(pat);
-        clock.advance(Duration.ofHours(72).plusMinutes(1));
+        time.advance(Duration.ofHours(72).plusMinutes(1));
         var late = signInAs("API1", pat.username(), temporary);
         assertThat(late.statusCode()).isEqualTo(403);
         assertThat(outcome(late)).isEqualTo("temporary_password_expired");

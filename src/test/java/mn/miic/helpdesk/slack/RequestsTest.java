@@ -151,7 +151,7 @@ class RequestsTest {
                 .as("not yet: 30 minutes have not passed")
                 .isEmpty();
 
-        slack.clock.advance(Duration.ofMinutes(31));
+        slack.time.advance(Duration.ofMinutes(31));
         slack.instances().get(0).requests().escalateDue();
         slack.instances().get(0).requests().escalateDue();
 
@@ -323,7 +323,7 @@ class RequestsTest {
         int posts = channelPosts().size();
 
         // Two instances started later (as after a restart) run the escalation at the same moment.
-        slack.clock.advance(Duration.ofMinutes(45));
+        slack.time.advance(Duration.ofMinutes(45));
         slack.startInstance();
         slack.startInstance();
         var instances = slack.instances();
@@ -351,7 +351,7 @@ class RequestsTest {
         int before = dmsTo("U0ADA");
         slack.command("U0MAX", "request unlock please");
         String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
-        slack.clock.advance(Duration.ofMinutes(12));
+        slack.time.advance(Duration.ofMinutes(12));
 
         JsonNode queue = slack.reply(slack.command("U0ADA", "queue"));
         assertThat(textOf(queue)).contains("Max Queue", "Waiting 12 min");
@@ -396,7 +396,7 @@ class RequestsTest {
         slack.command("U0IVY", "request unlock");
         String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
 
-        slack.clock.advance(Duration.ofDays(3).plusMinutes(1));
+        slack.time.advance(Duration.ofDays(3).plusMinutes(1));
         slack.instances().get(0).requests().expireOld();
 
         await().atMost(Duration.ofSeconds(10))

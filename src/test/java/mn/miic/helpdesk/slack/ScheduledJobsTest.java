@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
@@ -35,7 +37,7 @@ class ScheduledJobsTest {
         slack.command("U0JOBSTAFF", "request unlock");
         slack.awaitDm("U0JOBADMIN", 1);
 
-        slack.clock.advance(Duration.ofMinutes(31));
+        slack.time.advance(Duration.ofMinutes(31));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.dmsTo(SlackHarness.HELPDESK_CHANNEL).stream()
                 .anyMatch(p -> p.get("blocks").contains("Jo Scheduled")));
@@ -76,7 +78,9 @@ class ScheduledJobsTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !slack.dmsTo("U0SOON").isEmpty());
         assertThat(slack.dmsTo("U0SOON")).hasSize(1);
-        assertThat(slack.dmsTo("U0SOON").get(0).get("blocks")).contains("expires on 12/04/2026");
+        String inTenDays = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")
+                .format(now.plus(Duration.ofDays(10)).atZone(AccessPolicy.MINNESOTA));
+        assertThat(slack.dmsTo("U0SOON").get(0).get("blocks")).contains("expires on " + inTenDays);
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.dmsTo(SlackHarness.HELPDESK_CHANNEL).stream()
                 .anyMatch(m ->
                         m.get("blocks").contains("SWEEP2") && m.get("blocks").contains("no active administrator")));
@@ -106,7 +110,10 @@ class ScheduledJobsTest {
         slack.dsl
                 .insertInto(ONCE_KEY)
                 .set(ONCE_KEY.KEY, "slack:old-trigger")
-                .set(ONCE_KEY.CREATED_AT, OffsetDateTime.now().minusDays(2))
+                .set(
+                        ONCE_KEY.CREATED_AT,
+                        OffsetDateTime.ofInstant(slack.clock.instant(), ZoneOffset.UTC)
+                                .minusDays(2))
                 .execute();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !slack.dsl.fetchExists(ONCE_KEY, ONCE_KEY.KEY.eq("slack:old-trigger")));

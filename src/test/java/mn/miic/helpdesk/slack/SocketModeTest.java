@@ -70,7 +70,7 @@ class SocketModeTest {
                                 "SLACK_APP_TOKEN", "xapp-1-test",
                                 "SLACK_API_URL", slack.slack.baseUrl() + "/api/")),
                         slack.dataSource,
-                        slack.clock)
+                        slack.time)
                 .start(0);
         await().atMost(Duration.ofSeconds(10)).until(() -> socket.connection != null);
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.AccountDetails;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
@@ -16,6 +17,7 @@ import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.accounts.store.Credential;
 import mn.miic.helpdesk.accounts.store.NewAccount;
+import mn.miic.helpdesk.db.Now;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
@@ -24,7 +26,6 @@ import org.jooq.DSLContext;
 /** Test data built in code: organizations and accounts with sensible defaults, straight into the store. */
 public final class Fixtures {
 
-    public static final LocalDate CURRENT_DUA = LocalDate.of(2025, 1, 15);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String[] LAST_NAMES = {
         "Ramirez",
@@ -44,16 +45,27 @@ public final class Fixtures {
     private final DSLContext dsl;
     private final PasswordHasher hasher = new PasswordHasher();
 
+    /** @param dsl the application's, so that rows are stamped with its clock */
     public Fixtures(DSLContext dsl) {
         this.dsl = dsl;
     }
 
+    /** Today in Minnesota, by the application's clock. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(Now.of(dsl).toInstant(), AccessPolicy.MINNESOTA);
+    }
+
+    /** An organization's Data Use Agreement signed a year ago: valid for two more. */
+    public LocalDate currentDua() {
+        return today().minusYears(1);
+    }
+
     public Organization org(String code, OrganizationKind kind) {
-        return org(code, kind, null, CURRENT_DUA);
+        return org(code, kind, null, currentDua());
     }
 
     public Organization org(String code, OrganizationKind kind, Organization parent) {
-        return org(code, kind, parent, CURRENT_DUA);
+        return org(code, kind, parent, currentDua());
     }
 
     public Organization org(String code, OrganizationKind kind, Organization parent, LocalDate dua) {

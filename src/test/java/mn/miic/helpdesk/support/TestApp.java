@@ -1,30 +1,37 @@
 package mn.miic.helpdesk.support;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
-import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.Application;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
-import mn.miic.helpdesk.accounts.password.PasswordSettings;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditEntry;
 import mn.miic.helpdesk.audit.AuditLog;
+import mn.miic.helpdesk.config.Config;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
-/** The account use cases on a fresh database with a test clock, plus ways to look at what they did. */
+/**
+ * The account use cases on a fresh database, wired by {@link Application} exactly as {@code Main} wires them (the
+ * same {@code DatabaseClock}, over a base the test moves), plus ways to look at what they did.
+ */
 public final class TestApp {
 
     public final DataSource dataSource = TestDatabase.fresh();
-    public final DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
-    public final MutableClock clock = MutableClock.standard();
-    public final AccessPolicy policy = new AccessPolicy(clock, java.time.Period.ofYears(3));
+    /** What a test moves to let time pass. */
+    public final MovableClock time = MovableClock.startingNow();
+
+    public final Application application = new Application(Config.from(Map.of()), dataSource, time);
+    /** The application's clock: where a test reads "now", as the code does. */
+    public final Clock clock = application.clock();
+
+    public final DSLContext dsl = application.dsl();
     public final PasswordHasher hasher = new PasswordHasher();
-    public final AccountUseCases accounts =
-            AccountUseCases.create(dsl, policy, hasher, PasswordSettings.DEFAULTS, clock);
+    public final AccountUseCases accounts = application.accounts();
     public final Fixtures fixtures = new Fixtures(dsl);
 
     public Account reload(Account account) {

@@ -6,12 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
 import mn.miic.helpdesk.Application;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.db.Migrations;
+import mn.miic.helpdesk.support.MovableClock;
 import mn.miic.helpdesk.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class HealthEndpointsTest {
     @Test
     void healthz_answers_and_readyz_says_ready_once_the_database_is_migrated() throws Exception {
         DataSource empty = TestDatabase.empty();
-        Application app = new Application(Config.from(Map.of()), empty, Clock.systemUTC()).start(0);
+        Application app = new Application(Config.from(Map.of()), empty, MovableClock.startingNow()).start(0);
         try {
             assertThat(get(app, "/healthz").statusCode()).isEqualTo(200);
             HttpResponse<String> notYet = get(app, "/readyz");
@@ -47,7 +47,7 @@ class HealthEndpointsTest {
     @Test
     void readyz_says_not_ready_while_the_database_is_down_and_ready_again_after() throws Exception {
         var database = new mn.miic.helpdesk.support.SwitchableDataSource(TestDatabase.fresh());
-        Application app = new Application(Config.from(Map.of()), database, Clock.systemUTC()).start(0);
+        Application app = new Application(Config.from(Map.of()), database, MovableClock.startingNow()).start(0);
         try {
             assertThat(get(app, "/readyz").statusCode()).isEqualTo(200);
             database.down(true);

@@ -290,7 +290,7 @@ public final class AccessPolicy {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(MINNESOTA));
+        return LocalDate.ofInstant(clock.instant(), MINNESOTA);
     }
 
     /** "Active, Locked": the guide's two columns together. */

@@ -25,6 +25,7 @@ import mn.miic.helpdesk.accounts.domain.PersonName;
 import mn.miic.helpdesk.accounts.domain.Phone;
 import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.accounts.domain.RoleAssignment;
+import mn.miic.helpdesk.db.Now;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -149,7 +150,9 @@ public final class AccountRepository {
                     .set(ACCOUNT.EMAIL, d.email())
                     .set(ACCOUNT.USER_DUA_DATE, d.userDuaDate())
                     .set(ACCOUNT.LAST_SIGN_IN_AT, utc(account.lastSignInAt()))
+                    .set(ACCOUNT.CREATED_AT, Now.of(dsl))
                     .set(ACCOUNT.CREATED_BY, account.createdBy())
+                    .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
                     .set(ACCOUNT.UPDATED_BY, account.createdBy())
                     .returning(ACCOUNT.ID)
                     .fetchOne(ACCOUNT.ID);
@@ -181,7 +184,7 @@ public final class AccountRepository {
                 .set(ACCOUNT.REACTIVATED_AT, utc(after.reactivatedAt()))
                 .set(ACCOUNT.FAILED_SIGN_INS, after.failedSignIns())
                 .set(ACCOUNT.INACTIVATION_REASON, after.inactivationReason())
-                .set(ACCOUNT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
                 .set(ACCOUNT.UPDATED_BY, updatedBy)
                 .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
                 .where(ACCOUNT.ID.eq(before.id()))
@@ -228,7 +231,7 @@ public final class AccountRepository {
                 .set(ACCOUNT.PASSWORD_HASH, credential.passwordHash())
                 .set(ACCOUNT.PASSWORD_EXPIRES_AT, utc(credential.expiresAt()))
                 .set(ACCOUNT.MUST_CHANGE_PASSWORD, credential.mustChange())
-                .set(ACCOUNT.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
                 .set(ACCOUNT.UPDATED_BY, updatedBy)
                 .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
                 .where(ACCOUNT.ID.eq(accountId))
@@ -240,6 +243,7 @@ public final class AccountRepository {
                 .set(PASSWORD_HISTORY.ACCOUNT_ID, accountId)
                 .set(PASSWORD_HISTORY.PASSWORD_HASH, passwordHash)
                 .set(PASSWORD_HISTORY.TEMPORARY, temporary)
+                .set(PASSWORD_HISTORY.CREATED_AT, Now.of(dsl))
                 .returning(PASSWORD_HISTORY.ID)
                 .fetchOne(PASSWORD_HISTORY.ID);
     }

@@ -193,17 +193,19 @@ class GuardsTest {
 
     @Test
     void adding_a_user_where_the_dua_has_lapsed_is_refused_with_the_reason() {
-        Organization lapsed = app.fixtures.org("LAPSED", OrganizationKind.PHARMACY, null, LocalDate.of(2023, 11, 1));
+        LocalDate today = app.fixtures.today();
+        LocalDate signed = today.minusYears(3).minusDays(23);
+        Organization lapsed = app.fixtures.org("LAPSED", OrganizationKind.PHARMACY, null, signed);
         Organization none = app.fixtures.org("NODUA", OrganizationKind.PHARMACY, null, null);
-        Organization justCurrent =
-                app.fixtures.org("FRESH", OrganizationKind.PHARMACY, null, LocalDate.of(2023, 11, 25));
+        Organization justCurrent = app.fixtures.org(
+                "FRESH", OrganizationKind.PHARMACY, null, today.minusYears(3).plusDays(1));
 
         Refusal refusal = refusalOf(() -> app.accounts
                 .add()
                 .execute(as(helpDesk), lapsed.code(), Forms.newUser("lapsedj1", RoleAssignment.of(Role.TYPICAL_USER))));
         assertThat(refusal.getMessage())
-                .contains("2023-11-01")
-                .contains("lapsed on 2026-11-01")
+                .contains(signed.toString())
+                .contains("lapsed on " + signed.plusYears(3))
                 .contains("3 years");
         assertThat(refusalOf(() -> app.accounts
                                 .add()

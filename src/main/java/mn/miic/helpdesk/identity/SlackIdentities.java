@@ -55,7 +55,10 @@ public final class SlackIdentities {
                     + ") to link you.");
         }
         long accountId = matches.get(0);
-        if (links.slackUserOf(accountId).isPresent()) {
+        // Linked to this very Slack user means a first command at the same instant linked it a moment ago.
+        if (links.slackUserOf(accountId)
+                .filter(other -> !other.equals(slackUserId))
+                .isPresent()) {
             return new Identity.NotLinked("The MIIC account with the email " + email.get() + " is already linked to"
                     + " another Slack user. Ask the MIIC help desk (" + AccessPolicy.HELP_DESK_EMAIL
                     + ") to sort it out.");

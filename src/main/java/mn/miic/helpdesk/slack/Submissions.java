@@ -19,6 +19,8 @@ import mn.miic.helpdesk.slack.delivery.Deliveries;
 import mn.miic.helpdesk.slack.views.AccountMessages;
 import mn.miic.helpdesk.slack.views.AccountModals;
 import mn.miic.helpdesk.slack.views.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Submitted modals. The use case runs before the acknowledgement, because Slack shows a field's error only in the
@@ -26,6 +28,8 @@ import mn.miic.helpdesk.slack.views.Text;
  * DMs, the reply in the channel) happens after.
  */
 public final class Submissions {
+
+    private static final Logger log = LoggerFactory.getLogger(Submissions.class);
 
     /** What the modal does next. */
     public sealed interface Answer {
@@ -72,6 +76,10 @@ public final class Submissions {
             return new Answer.Show(AccountModals.message("Not saved", Background.sentenceFor(refusal)));
         } catch (NotLinked | org.jooq.exception.DataAccessException | SlackUnavailable e) {
             return new Answer.Show(AccountModals.message("Not saved", Background.sentenceFor(e)));
+        } catch (RuntimeException unexpected) {
+            // Slack shows its own bare failure for anything but a 200, so even a bug gets a sentence.
+            log.error("a {} submission failed", callbackId, unexpected);
+            return new Answer.Show(AccountModals.message("Not saved", Background.sentenceFor(unexpected)));
         }
     }
 
@@ -94,7 +102,7 @@ public final class Submissions {
                 input.form(),
                 !AccountModals.INACTIVE.equals(input.text(AccountFields.STATUS)),
                 AccountModals.LOCKED.equals(input.text(AccountFields.LOCKED)),
-                reason == null ? null : InactivationReason.valueOf(reason),
+                reason(reason),
                 input.text(AccountModals.INACTIVATION_NOTE),
                 input.text(AccountFields.OVERRIDE_REASON));
         EditAccount.Result result = accounts.edit().execute(actor, meta.username(), edit);
@@ -117,7 +125,7 @@ public final class Submissions {
                 .execute(
                         actor,
                         meta.username(),
-                        reason == null ? null : InactivationReason.valueOf(reason),
+                        reason(reason),
                         input.text(AccountModals.INACTIVATION_NOTE),
                         input.text(AccountFields.OVERRIDE_REASON));
         return new Answer.Close(turn -> {
@@ -129,6 +137,18 @@ public final class Submissions {
                             + Text.escape(after.inactivationReason()) + "). `/miic reactivate " + after.username()
                             + "` undoes it.");
         });
+    }
+
+    /** The reason chosen, refused next to its field when it is none the form offered. */
+    private static InactivationReason reason(String chosen) {
+        if (chosen == null) {
+            return null;
+        }
+        try {
+            return InactivationReason.valueOf(chosen);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of(AccountFields.INACTIVATION_REASON, "Choose one of the reasons listed.");
+        }
     }
 
     private void report(ModalMetadata meta, String sentence) {

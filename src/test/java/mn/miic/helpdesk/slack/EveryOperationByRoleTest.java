@@ -304,13 +304,7 @@ class EveryOperationByRoleTest {
     }
 
     private JsonNode openModal(String slackUserId, String command) {
-        int opened = slack.calls("views.open").size();
-        String replies = slack.command(slackUserId, command);
-        try {
-            return slack.awaitOpenedView(opened + 1);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no modal for " + command + "; replied " + slack.replies(replies), e);
-        }
+        return slack.openModal(slackUserId, command);
     }
 
     /** Types the command, checks the confirmation names the account, clicks Confirm, expects the outcome. */

@@ -43,32 +43,15 @@ class SlackEndpointTest {
     @Test
     void aForgedUnsignedOrStaleCommandIsRefusedAndDoesNothing() {
         String body = slack.commandBody("U0FORGER", "help", "/respond/forged", SlackHarness.newTrigger());
-        String now = String.valueOf(System.currentTimeMillis() / 1000);
-        String stale = String.valueOf(System.currentTimeMillis() / 1000 - 10 * 60);
+        String now = slack.timestamp();
+        String stale = secondsFromNow(-10 * 60);
 
-        var forged = slack.send(
-                body,
-                Map.of(
-                        "X-Slack-Request-Timestamp",
-                        now,
-                        "X-Slack-Signature",
-                        new SlackSignature.Generator("not-the-secret").generate(now, body)));
+        var forged = slack.send(body, signedAt(now, body, "not-the-secret"));
         var unsigned = slack.send(body, Map.of());
-        var staleSigned = slack.send(
-                body,
-                Map.of(
-                        "X-Slack-Request-Timestamp",
-                        stale,
-                        "X-Slack-Signature",
-                        new SlackSignature.Generator(SlackHarness.SIGNING_SECRET).generate(stale, body)));
+        var staleSigned = slack.send(body, signedAt(stale, body, SlackHarness.SIGNING_SECRET));
         var tampered = slack.postSigned(body, Map.of()); // signed; then the body is changed below
         var changedBody = slack.send(
-                body.replace("text=help", "text=reset+mousem1"),
-                Map.of(
-                        "X-Slack-Request-Timestamp",
-                        now,
-                        "X-Slack-Signature",
-                        new SlackSignature.Generator(SlackHarness.SIGNING_SECRET).generate(now, body)));
+                body.replace("text=help", "text=reset+mousem1"), signedAt(now, body, SlackHarness.SIGNING_SECRET));
 
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(unsigned.statusCode()).isEqualTo(401);
@@ -76,6 +59,54 @@ class SlackEndpointTest {
         assertThat(changedBody.statusCode()).isEqualTo(401);
         assertThat(tampered.statusCode()).isEqualTo(200);
         assertThat(slack.calls("users.info")).hasSizeLessThanOrEqualTo(1);
+    }
+
+    /** Slack's rule is five minutes either way; Bolt's own verifier let any timestamp from the future through. */
+    @Test
+    void aRequestSignedMoreThanFiveMinutesAheadOrBehindIsRefusedAndWithinIsAnswered() {
+        String responseUrl = "/respond/" + java.util.UUID.randomUUID();
+        String body = slack.commandBody("U0CLOCK", "roles", responseUrl, SlackHarness.newTrigger());
+
+        for (int seconds : new int[] {10 * 60, 301, -301, -10 * 60}) {
+            String at = secondsFromNow(seconds);
+            assertThat(slack.send(body, signedAt(at, body, SlackHarness.SIGNING_SECRET))
+                            .statusCode())
+                    .as("signed %d s from now", seconds)
+                    .isEqualTo(401);
+        }
+        assertThat(slack.replies(responseUrl)).isEmpty();
+
+        for (int seconds : new int[] {300, -300}) {
+            String fresh = slack.commandBody("U0CLOCK", "roles", responseUrl, SlackHarness.newTrigger());
+            String at = secondsFromNow(seconds);
+            assertThat(slack.send(fresh, signedAt(at, fresh, SlackHarness.SIGNING_SECRET))
+                            .statusCode())
+                    .as("signed %d s from now", seconds)
+                    .isEqualTo(200);
+        }
+        slack.reply(responseUrl, 2);
+    }
+
+    /** Bolt's verifier hashed the body in the platform charset; Slack signs UTF-8. */
+    @Test
+    void aCommandWithNonAsciiTextIsVerifiedOverItsUtf8Bytes() {
+        String responseUrl = "/respond/" + java.util.UUID.randomUUID();
+        String body = slack.commandBody("U0ACCENT", "users Muñoz Ngô", responseUrl, SlackHarness.newTrigger());
+
+        assertThat(slack.postSigned(body, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(SlackHarness.textOf(slack.reply(responseUrl))).isNotBlank();
+    }
+
+    private String secondsFromNow(int seconds) {
+        return String.valueOf(slack.clock.instant().getEpochSecond() + seconds);
+    }
+
+    private static Map<String, String> signedAt(String timestamp, String body, String secret) {
+        return Map.of(
+                "X-Slack-Request-Timestamp",
+                timestamp,
+                "X-Slack-Signature",
+                new SlackSignature.Generator(secret).generate(timestamp, body));
     }
 
     @Test

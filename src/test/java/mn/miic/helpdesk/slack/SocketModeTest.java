@@ -51,6 +51,31 @@ class SocketModeTest {
 
     @Test
     void aSlashCommandOverTheSocketIsAcknowledgedAndAnswered() throws Exception {
+        // Socket Mode only: no signing secret, so no HTTP endpoint for Slack.
+        Account admin = socketModeBot(Map.of());
+
+        assertThat(textOf(whoamiOverTheSocket("env-1"))).contains(admin.username(), "Administrator", "SOCK1");
+    }
+
+    /** Socket Mode's envelopes carry no signature (the app token opened the connection); the HTTP endpoint still checks. */
+    @Test
+    void withASigningSecretTooTheSocketIsAnsweredAndTheHttpEndpointStillRefusesWhatSlackDidNotSign() throws Exception {
+        Account admin = socketModeBot(Map.of("SLACK_SIGNING_SECRET", SlackHarness.SIGNING_SECRET));
+
+        assertThat(textOf(whoamiOverTheSocket("env-2"))).contains(admin.username());
+        var unsigned = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + bot.port() + "/slack/events"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(slack.commandBody(
+                                        "U0SOCKET", "whoami", "/respond/x", SlackHarness.newTrigger())))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+    }
+
+    private Account socketModeBot(Map<String, String> extra) throws Exception {
         Account admin = slack.link(
                 slack.fixtures
                         .account(slack.fixtures.org("SOCK1", OrganizationKind.CLINIC))
@@ -62,30 +87,31 @@ class SocketModeTest {
         slack.slack.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
                 .withHeader("Authorization", containing("xapp-1-test"))
                 .willReturn(okJson("{\"ok\":true,\"url\":\"ws://localhost:" + socket.getPort() + "/link\"}")));
-
-        // Socket Mode only: no signing secret, so no HTTP endpoint for Slack.
-        bot = new Application(
-                        Config.from(Map.of(
-                                "SLACK_BOT_TOKEN", "xoxb-test-token",
-                                "SLACK_APP_TOKEN", "xapp-1-test",
-                                "SLACK_API_URL", slack.slack.baseUrl() + "/api/")),
-                        slack.dataSource,
-                        slack.time)
-                .start(0);
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-test-token",
+                "SLACK_APP_TOKEN", "xapp-1-test",
+                "SLACK_API_URL", slack.apiUrl()));
+        env.putAll(extra);
+        bot = new Application(Config.from(env), slack.dataSource, slack.time).start(0);
         await().atMost(Duration.ofSeconds(10)).until(() -> socket.connection != null);
+        return admin;
+    }
 
-        String responseUrl = "/respond/socket-" + System.nanoTime();
-        socket.send("{\"envelope_id\":\"env-1\",\"type\":\"slash_commands\",\"accepts_response_payload\":true,"
-                + "\"payload\":" + commandPayload("U0SOCKET", "whoami", slack.slack.baseUrl() + responseUrl) + "}");
+    /** A slash command over the socket; returns the answer at its response URL once the envelope is acknowledged. */
+    private JsonNode whoamiOverTheSocket(String envelopeId) {
+        String responseUrl = "/respond/socket-" + envelopeId;
+        socket.send("{\"envelope_id\":\"" + envelopeId + "\",\"type\":\"slash_commands\","
+                + "\"accepts_response_payload\":true,\"payload\":"
+                + commandPayload("U0SOCKET", "whoami", slack.slack.baseUrl() + responseUrl) + "}");
 
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> socket.received.stream().anyMatch(m -> m.contains("env-1")));
+                .until(() -> socket.received.stream().anyMatch(m -> m.contains(envelopeId)));
         JsonNode ack = readJson(socket.received.stream()
-                .filter(m -> m.contains("env-1"))
+                .filter(m -> m.contains(envelopeId))
                 .findFirst()
                 .orElseThrow());
-        assertThat(ack.get("envelope_id").asText()).isEqualTo("env-1");
-        assertThat(textOf(slack.reply(responseUrl))).contains(admin.username(), "Administrator", "SOCK1");
+        assertThat(ack.get("envelope_id").asText()).isEqualTo(envelopeId);
+        return slack.reply(responseUrl);
     }
 
     private static String commandPayload(String slackUserId, String text, String responseUrl) {

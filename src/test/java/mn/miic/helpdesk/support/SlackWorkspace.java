@@ -426,6 +426,17 @@ public class SlackWorkspace implements AutoCloseable {
         return readJson(calls("views.open").get(n - 1).get("view"));
     }
 
+    /** Types a command that opens a modal, and returns the modal as the bot opened it. */
+    public JsonNode openModal(String slackUserId, String command) {
+        int opened = calls("views.open").size();
+        String replies = command(slackUserId, command);
+        try {
+            return awaitOpenedView(opened + 1);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no modal for " + command + "; replied " + replies(replies), e);
+        }
+    }
+
     /** Everything the bot sent anywhere: Web API calls and response URL posts. */
     /** The App Home last published for a user, or null when none was. */
     public JsonNode lastHomeOf(String slackUserId) {

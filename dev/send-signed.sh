@@ -11,10 +11,14 @@ send_signed() {
   local body=$1 id=$2 ts sig code
   ts=$(date +%s)
   sig="v0=$(printf 'v0:%s:%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$secret" | sed 's/^.* //')"
-  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$bot/slack/events" \
+  answer=$(mktemp)
+  code=$(curl -s -o "$answer" -w '%{http_code}' -X POST "$bot/slack/events" \
     -H 'Content-Type: application/x-www-form-urlencoded' \
     -H "X-Slack-Request-Timestamp: $ts" -H "X-Slack-Signature: $sig" --data "$body")
   echo "bot acknowledged with HTTP $code"
+  # A form's answer comes back in the acknowledgement itself: errors next to fields, or a view pushed on top.
+  if [ -s "$answer" ]; then echo "--- its answer: $(cat "$answer")"; fi
+  rm -f "$answer"
   sleep 1.5
   echo "--- what the bot sent to Slack:"
   curl -s "$fake/__admin/requests?limit=12" | python3 -c '

@@ -46,6 +46,8 @@ public class SlackWorkspace implements AutoCloseable {
     public static final String HELPDESK_CHANNEL = "C0HELPDESK";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger TRIGGERS = new AtomicInteger();
+    /** How often a test looks again for what the bot sent: the bot answers within milliseconds. */
+    private static final Duration POLL = Duration.ofMillis(20);
 
     public final WireMockServer slack;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -123,6 +125,11 @@ public class SlackWorkspace implements AutoCloseable {
     }
 
     public String commandBody(String slackUserId, String text, String responseUrl, String triggerId) {
+        return formEncode(commandForm(slackUserId, text, responseUrl, triggerId));
+    }
+
+    /** A slash command's fields as Slack sends them: a form over HTTP, a JSON object over Socket Mode. */
+    public Map<String, String> commandForm(String slackUserId, String text, String responseUrl, String triggerId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
         form.put("team_id", "T0MIIC");
@@ -137,7 +144,7 @@ public class SlackWorkspace implements AutoCloseable {
         form.put("is_enterprise_install", "false");
         form.put("response_url", slack.baseUrl() + responseUrl);
         form.put("trigger_id", triggerId);
-        return formEncode(form);
+        return form;
     }
 
     public static String newTrigger() {
@@ -172,7 +179,7 @@ public class SlackWorkspace implements AutoCloseable {
         act(port(), slackUserId, null, button(actionId, value));
     }
 
-    private static ObjectNode button(String actionId, String value) {
+    public static ObjectNode button(String actionId, String value) {
         ObjectNode action = JSON.createObjectNode()
                 .put("type", "button")
                 .put("action_id", actionId)
@@ -183,8 +190,25 @@ public class SlackWorkspace implements AutoCloseable {
         return action;
     }
 
-    /** @param responseUrl the message's response URL, or null for a click on the App Home */
     private String act(int instancePort, String slackUserId, String responseUrl, ObjectNode action) {
+        HttpResponse<String> response = postSigned(
+                instancePort,
+                formEncode(Map.of(
+                        "payload",
+                        actionPayload(slackUserId, responseUrl, action).toString())),
+                Map.of());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("the click was answered " + response.statusCode() + ": " + response.body());
+        }
+        return responseUrl;
+    }
+
+    /**
+     * A click as Slack reports it ({@code block_actions}).
+     *
+     * @param responseUrl the message's response URL, or null for a click on the App Home
+     */
+    public ObjectNode actionPayload(String slackUserId, String responseUrl, ObjectNode action) {
         ObjectNode payload = JSON.createObjectNode().put("type", "block_actions");
         payload.putObject("user")
                 .put("id", slackUserId)
@@ -206,12 +230,7 @@ public class SlackWorkspace implements AutoCloseable {
             payload.put("response_url", slack.baseUrl() + responseUrl);
         }
         payload.putArray("actions").add(action);
-        HttpResponse<String> response =
-                postSigned(instancePort, formEncode(Map.of("payload", payload.toString())), Map.of());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("the click was answered " + response.statusCode() + ": " + response.body());
-        }
-        return responseUrl;
+        return payload;
     }
 
     /**
@@ -221,6 +240,17 @@ public class SlackWorkspace implements AutoCloseable {
      * @return the bot's answer to the submission (empty, or a {@code response_action})
      */
     public HttpResponse<String> submit(
+            String slackUserId, String callbackId, String privateMetadata, Map<String, ObjectNode> values) {
+        return postSigned(
+                formEncode(Map.of(
+                        "payload",
+                        submissionPayload(slackUserId, callbackId, privateMetadata, values)
+                                .toString())),
+                Map.of());
+    }
+
+    /** A modal's submission as Slack reports it ({@code view_submission}). */
+    public ObjectNode submissionPayload(
             String slackUserId, String callbackId, String privateMetadata, Map<String, ObjectNode> values) {
         ObjectNode payload = JSON.createObjectNode().put("type", "view_submission");
         payload.putObject("team").put("id", "T0MIIC").put("domain", "miic-test");
@@ -240,7 +270,7 @@ public class SlackWorkspace implements AutoCloseable {
                 .put("hash", "1700000002.abc");
         ObjectNode state = view.putObject("state").putObject("values");
         values.forEach((block, value) -> state.putObject(block).set("value", value));
-        return postSigned(formEncode(Map.of("payload", payload.toString())), Map.of());
+        return payload;
     }
 
     /** An Events API callback, as Slack posts it (JSON, not a form). */
@@ -395,7 +425,9 @@ public class SlackWorkspace implements AutoCloseable {
 
     /** Waits for the n-th message posted to a response URL, and returns it. */
     public JsonNode reply(String responseUrl, int n) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies(responseUrl).size() >= n);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(POLL)
+                .until(() -> replies(responseUrl).size() >= n);
         return replies(responseUrl).get(n - 1);
     }
 
@@ -417,12 +449,16 @@ public class SlackWorkspace implements AutoCloseable {
     }
 
     public Map<String, String> awaitDm(String slackUserId, int n) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> dmsTo(slackUserId).size() >= n);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(POLL)
+                .until(() -> dmsTo(slackUserId).size() >= n);
         return dmsTo(slackUserId).get(n - 1);
     }
 
     public JsonNode awaitOpenedView(int n) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> calls("views.open").size() >= n);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(POLL)
+                .until(() -> calls("views.open").size() >= n);
         return readJson(calls("views.open").get(n - 1).get("view"));
     }
 

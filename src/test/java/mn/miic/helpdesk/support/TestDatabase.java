@@ -86,10 +86,20 @@ public final class TestDatabase {
     /** A new database with no schema at all, for readiness checks. */
     public static DataSource empty() {
         TestDatabase db = get();
-        String name = db.template.replace("template", "e" + COUNTER.incrementAndGet());
-        db.execute("CREATE DATABASE " + name);
-        db.created.add(0, name);
-        return db.dataSource(name);
+        return db.dataSource(db.createEmpty());
+    }
+
+    /** Where a new database with no schema is, as {@code DATABASE_URL} would name it to the jar. */
+    public static DatabaseUrl emptyUrl() {
+        TestDatabase db = get();
+        return new DatabaseUrl(db.baseUrl + db.createEmpty(), db.user, db.password);
+    }
+
+    private String createEmpty() {
+        String name = template.replace("template", "e" + COUNTER.incrementAndGet());
+        execute("CREATE DATABASE " + name);
+        created.add(0, name);
+        return name;
     }
 
     private DataSource dataSource(String database) {

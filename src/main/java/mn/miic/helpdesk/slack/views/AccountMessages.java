@@ -26,6 +26,7 @@ import mn.miic.helpdesk.accounts.usecases.SearchAccounts;
 import mn.miic.helpdesk.accounts.usecases.SwitchOrganization;
 import mn.miic.helpdesk.accounts.usecases.ViewAccount.AccountCard;
 import mn.miic.helpdesk.audit.AuditEntry;
+import mn.miic.helpdesk.audit.Change;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.slack.AccountOp;
 import mn.miic.helpdesk.slack.Ids;
@@ -195,11 +196,7 @@ public final class AccountMessages {
             if (e.changes() != null && !e.changes().isEmpty()) {
                 line.append("\n")
                         .append(e.changes().entrySet().stream()
-                                .map(c -> c.getKey() + ": "
-                                        + Text.escape(
-                                                String.valueOf(c.getValue().before())) + " → "
-                                        + Text.escape(
-                                                String.valueOf(c.getValue().after())))
+                                .map(c -> change(c.getKey(), c.getValue()))
                                 .collect(Collectors.joining("; ")));
             }
             if (e.reason() != null) {
@@ -208,6 +205,16 @@ public final class AccountMessages {
             blocks.add(context(c -> c.elements(List.of(markdownText(Text.clip(line.toString(), 3000))))));
         }
         return blocks;
+    }
+
+    /** "phone: 5550142 → 5550199"; a field set for the first time shows only its value, one cleared says so. */
+    private static String change(String field, Change change) {
+        String name = field.replace('_', ' ') + ": ";
+        if (change.before() == null) {
+            return name + Text.escape(String.valueOf(change.after()));
+        }
+        return name + Text.escape(String.valueOf(change.before())) + " → "
+                + (change.after() == null ? "(none)" : Text.escape(String.valueOf(change.after())));
     }
 
     private static String describe(AuditEntry e) {

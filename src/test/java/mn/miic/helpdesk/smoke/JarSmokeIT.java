@@ -1,0 +1,190 @@
+package mn.miic.helpdesk.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import mn.miic.helpdesk.config.DatabaseUrl;
+import mn.miic.helpdesk.support.FakeSocketMode;
+import mn.miic.helpdesk.support.SlackWorkspace;
+import mn.miic.helpdesk.support.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The smoke tier: the packaged jar, started as the README says, against a real PostgreSQL and a fake Slack. What
+ * the tests in this JVM cannot see (the jar's own wiring, its clock, its configuration from the environment, its
+ * commands) is seen here. The bot's clock is this machine's (plus the database's offset, none on one machine), so
+ * Slack's side signs with this machine's time, as Slack would.
+ */
+class JarSmokeIT {
+
+    private static final Path WORK =
+            Path.of("target", "smoke", UUID.randomUUID().toString());
+
+    @BeforeAll
+    static void theJarIsBuilt() {
+        assertThat(JarProcess.JAR).as("mvn package builds the jar first").exists();
+    }
+
+    /** The README's first command, on the embedded PostgreSQL it keeps in MIIC_DATA_DIR, with Slack over HTTP. */
+    @Test
+    void every_command_and_form_over_http_as_the_readme_runs_it() {
+        Map<String, String> env =
+                Map.of("MIIC_DATA_DIR", WORK.resolve("http/postgres").toString());
+        assertThat(JarProcess.run(env, WORK.resolve("http/import.log"), "import", "--demo")
+                        .exitCode())
+                .isZero();
+
+        int port = JarProcess.freePort();
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+            Map<String, String> serve = new HashMap<>(env);
+            serve.putAll(Map.of(
+                    "PORT",
+                    String.valueOf(port),
+                    "SLACK_BOT_TOKEN",
+                    "xoxb-smoke",
+                    "SLACK_SIGNING_SECRET",
+                    SlackWorkspace.SIGNING_SECRET,
+                    "SLACK_API_URL",
+                    workspace.apiUrl(),
+                    "HELPDESK_CHANNEL_ID",
+                    SlackWorkspace.HELPDESK_CHANNEL));
+            try (JarProcess bot = JarProcess.start(serve, WORK.resolve("http/bot.log"))) {
+                bot.awaitReady(port);
+                new EveryCommandAndForm(workspace, new EveryCommandAndForm.SlackSide() {
+                            @Override
+                            public String command(String slackUserId, String text) {
+                                return workspace.command(slackUserId, text);
+                            }
+
+                            @Override
+                            public void click(String slackUserId, String responseUrl, String actionId, String value) {
+                                workspace.click(slackUserId, responseUrl, actionId, value);
+                            }
+
+                            @Override
+                            public String submit(
+                                    String slackUserId,
+                                    String callbackId,
+                                    String metadata,
+                                    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> values) {
+                                var answer = workspace.submit(slackUserId, callbackId, metadata, values);
+                                assertThat(answer.statusCode()).isEqualTo(200);
+                                return answer.body();
+                            }
+                        })
+                        .run();
+                assertThat(bot.troubles()).as("the bot's log").isEmpty();
+            }
+        }
+    }
+
+    /** The same walk once more over Socket Mode, against a PostgreSQL named by DATABASE_URL. */
+    @Test
+    void every_command_and_form_over_socket_mode_with_a_database_url() {
+        DatabaseUrl database = TestDatabase.emptyUrl();
+        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", database.jdbcUrl()));
+        env.put("DATABASE_USER", database.user());
+        if (database.password() != null) {
+            env.put("DATABASE_PASSWORD", database.password());
+        }
+        assertThat(JarProcess.run(env, WORK.resolve("socket/import.log"), "import", "--demo")
+                        .exitCode())
+                .isZero();
+
+        int port = JarProcess.freePort();
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC());
+                FakeSocketMode socket = new FakeSocketMode(workspace, "xapp-1-smoke")) {
+            Map<String, String> serve = new HashMap<>(env);
+            serve.putAll(Map.of(
+                    "PORT",
+                    String.valueOf(port),
+                    "SLACK_BOT_TOKEN",
+                    "xoxb-smoke",
+                    "SLACK_APP_TOKEN",
+                    "xapp-1-smoke",
+                    "SLACK_API_URL",
+                    workspace.apiUrl(),
+                    "HELPDESK_CHANNEL_ID",
+                    SlackWorkspace.HELPDESK_CHANNEL));
+            try (JarProcess bot = JarProcess.start(serve, WORK.resolve("socket/bot.log"))) {
+                bot.awaitReady(port);
+                socket.awaitConnected();
+                new EveryCommandAndForm(workspace, new EveryCommandAndForm.SlackSide() {
+                            @Override
+                            public String command(String slackUserId, String text) {
+                                return socket.command(slackUserId, text);
+                            }
+
+                            @Override
+                            public void click(String slackUserId, String responseUrl, String actionId, String value) {
+                                socket.click(slackUserId, responseUrl, actionId, value);
+                            }
+
+                            @Override
+                            public String submit(
+                                    String slackUserId,
+                                    String callbackId,
+                                    String metadata,
+                                    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> values) {
+                                return socket.submit(slackUserId, callbackId, metadata, values);
+                            }
+                        })
+                        .run();
+                assertThat(bot.troubles()).as("the bot's log").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void migrate_and_import_are_commands_of_the_jar_and_say_what_they_did() throws Exception {
+        Map<String, String> env =
+                Map.of("MIIC_DATA_DIR", WORK.resolve("commands/postgres").toString());
+
+        var migrated = JarProcess.run(env, WORK.resolve("commands/migrate.log"), "migrate");
+        assertThat(migrated.exitCode()).isZero();
+        assertThat(migrated.output()).contains("migration(s) applied now");
+
+        var demo = JarProcess.run(env, WORK.resolve("commands/demo.log"), "import", "--demo");
+        assertThat(demo.exitCode()).isZero();
+        assertThat(demo.output()).contains("Organizations: 8 created", "Accounts: 16 created");
+        var again = JarProcess.run(env, WORK.resolve("commands/demo-again.log"), "import", "--demo");
+        assertThat(again.output()).contains("8 unchanged", "16 unchanged");
+
+        Path orgs = WORK.resolve("commands/orgs.csv");
+        Path users = WORK.resolve("commands/users.csv");
+        Files.writeString(orgs, "code,name,kind,parent_code,dua_date\nSMOKE1,Smoke Clinic,CLINIC,,\n");
+        Files.writeString(
+                users,
+                "org_code,username,first_name,last_name,middle_initial,role,ordering,status,locked,area_code,phone,"
+                        + "extension,email,dua_date,last_sign_in\n"
+                        + "SMOKE1,ab,Al,Bee,,Typical User,false,Active,false,651,555-0100,,,,\n");
+        var bad = JarProcess.run(
+                env,
+                WORK.resolve("commands/bad.log"),
+                "import",
+                "--orgs",
+                orgs.toString(),
+                "--users",
+                users.toString());
+        assertThat(bad.exitCode()).isOne();
+        assertThat(bad.output()).contains("users.csv", "line 2", "Nothing was imported");
+
+        var missing = JarProcess.run(
+                env, WORK.resolve("commands/missing.log"), "import", "--orgs", "nope.csv", "--users", "nope.csv");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.output()).contains("Cannot read the file nope.csv");
+
+        var misconfigured = JarProcess.run(
+                Map.of("PORT", "three thousand", "INACTIVITY_PERIOD", "90 days"),
+                WORK.resolve("commands/misconfigured.log"),
+                "serve");
+        assertThat(misconfigured.exitCode()).isEqualTo(2);
+        assertThat(misconfigured.output()).contains("PORT", "INACTIVITY_PERIOD").doesNotContain("Exception");
+    }
+}

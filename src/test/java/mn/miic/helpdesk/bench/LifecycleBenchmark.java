@@ -16,15 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import mn.miic.helpdesk.Application;
-import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.config.DatabaseUrl;
 import mn.miic.helpdesk.db.Database;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.lifecycle.InactivitySweep;
-import mn.miic.helpdesk.organizations.Organization;
-import mn.miic.helpdesk.requests.Approver;
+import mn.miic.helpdesk.support.NobodyTold;
 import org.jooq.DSLContext;
 
 /**
@@ -65,13 +63,13 @@ public final class LifecycleBenchmark {
             // About a quarter of the accounts were last used 90 to 119 days ago.
             t = System.nanoTime();
             InactivitySweep.Report report =
-                    new InactivitySweep(dsl, wired.clock(), Duration.ofDays(90)).run(new Silent());
+                    new InactivitySweep(dsl, wired.clock(), Duration.ofDays(90)).run(new NobodyTold());
             say(
                     "inactivity sweep: %,d expired and %,d warned in %,d batches, %.1f s (%,.0f accounts/s)",
                     report.expired(), report.warned(), report.batches(), seconds(t), report.expired() / seconds(t));
             t = System.nanoTime();
             InactivitySweep.Report again =
-                    new InactivitySweep(dsl, wired.clock(), Duration.ofDays(90)).run(new Silent());
+                    new InactivitySweep(dsl, wired.clock(), Duration.ofDays(90)).run(new NobodyTold());
             say("a second sweep with nothing to do: %,d expired, %.3f s", again.expired(), seconds(t));
 
             signInLatency(db, accounts, signIns, threads);
@@ -185,17 +183,5 @@ public final class LifecycleBenchmark {
 
     private static void say(String format, Object... args) {
         System.out.println(Instant.now() + "  " + String.format(format, args));
-    }
-
-    /** The benchmark measures the database work; nobody is told anything. */
-    private static final class Silent implements InactivitySweep.Notices {
-        @Override
-        public void expired(Organization organization, List<Account> accounts, List<Approver> administrators) {}
-
-        @Override
-        public void warned(Account account, Instant expiresAt, int daysBefore) {}
-
-        @Override
-        public void lastAdministratorGone(Organization organization, List<Account> expiredAdministrators) {}
     }
 }

@@ -11,7 +11,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -23,10 +22,9 @@ import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.accounts.domain.RoleAssignment;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.lifecycle.InactivitySweep;
-import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
-import mn.miic.helpdesk.requests.Approver;
+import mn.miic.helpdesk.support.NobodyTold;
 import mn.miic.helpdesk.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -250,17 +248,6 @@ class CsvImportTest {
     private static AccountForm newUser(String username) {
         return new AccountForm(
                 "Jordan", "Rivera", null, username, "Typical User", "651", "555-0100", null, null, null, List.of());
-    }
-
-    private static final class NobodyTold implements InactivitySweep.Notices {
-        @Override
-        public void expired(Organization organization, List<Account> accounts, List<Approver> administrators) {}
-
-        @Override
-        public void warned(Account account, Instant expiresAt, int daysBefore) {}
-
-        @Override
-        public void lastAdministratorGone(Organization organization, List<Account> expiredAdministrators) {}
     }
 
     private static Reader resource(String name) {

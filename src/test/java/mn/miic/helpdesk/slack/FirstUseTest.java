@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
+import static mn.miic.helpdesk.db.jooq.Tables.HELP_REQUEST;
 import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
 import static mn.miic.helpdesk.support.SlackHarness.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +88,30 @@ class FirstUseTest {
         Thread.sleep(1_000); // the retry would have been answered by now
         assertThat(slack.replies(responseUrl)).hasSize(1);
         assertThat(slack.dsl.fetchCount(SLACK_LINK, SLACK_LINK.SLACK_USER_ID.eq("U0RETRY")))
+                .isOne();
+    }
+
+    @Test
+    void a_locked_out_newcomers_request_sent_twice_at_once_is_asked_once_and_both_are_answered() throws Exception {
+        Account account = newcomer("U0LOCKEDOUT", "pat.locked@clinic.example.org");
+        slack.dsl
+                .update(ACCOUNT)
+                .set(ACCOUNT.LOCKED, true)
+                .where(ACCOUNT.ID.eq(account.id()))
+                .execute();
+        String first = "/respond/" + UUID.randomUUID();
+        String second = "/respond/" + UUID.randomUUID();
+
+        atOnce(
+                slack.commandBody("U0LOCKEDOUT", "request unlock", first, SlackHarness.newTrigger()),
+                slack.commandBody("U0LOCKEDOUT", "request unlock", second, SlackHarness.newTrigger()),
+                Map.of());
+
+        List<String> answers = List.of(textOf(slack.reply(first)), textOf(slack.reply(second)));
+        assertThat(answers).allSatisfy(a -> assertThat(a).doesNotContain("Something went wrong"));
+        assertThat(answers).anySatisfy(a -> assertThat(a).contains("sent"));
+        assertThat(answers).anySatisfy(a -> assertThat(a).contains("already asked"));
+        assertThat(slack.dsl.fetchCount(HELP_REQUEST, HELP_REQUEST.ACCOUNT_ID.eq(account.id())))
                 .isOne();
     }
 

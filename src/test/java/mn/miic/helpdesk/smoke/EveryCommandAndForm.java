@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mn.miic.helpdesk.slack.Ids;
+import mn.miic.helpdesk.support.FakeSocketMode;
 import mn.miic.helpdesk.support.SlackWorkspace;
 
 /**
@@ -37,6 +38,52 @@ final class EveryCommandAndForm {
 
         /** Returns the bot's answer to the submission: empty, or a {@code response_action}. */
         String submit(String slackUserId, String callbackId, String metadata, Map<String, ObjectNode> values);
+
+        /** Signed requests to the bot's Request URL; a form's answer is the HTTP response's body. */
+        static SlackSide overHttp(SlackWorkspace workspace) {
+            return new SlackSide() {
+                @Override
+                public String command(String slackUserId, String text) {
+                    return workspace.command(slackUserId, text);
+                }
+
+                @Override
+                public void click(String slackUserId, String responseUrl, String actionId, String value) {
+                    workspace.click(slackUserId, responseUrl, actionId, value);
+                }
+
+                @Override
+                public String submit(
+                        String slackUserId, String callbackId, String metadata, Map<String, ObjectNode> values) {
+                    var answer = workspace.submit(slackUserId, callbackId, metadata, values);
+                    assertThat(answer.statusCode())
+                            .as("Slack shows its own failure for anything but 200")
+                            .isEqualTo(200);
+                    return answer.body();
+                }
+            };
+        }
+
+        /** Envelopes over the socket; a form's answer is the acknowledgement's payload. */
+        static SlackSide overSocket(FakeSocketMode socket) {
+            return new SlackSide() {
+                @Override
+                public String command(String slackUserId, String text) {
+                    return socket.command(slackUserId, text);
+                }
+
+                @Override
+                public void click(String slackUserId, String responseUrl, String actionId, String value) {
+                    socket.click(slackUserId, responseUrl, actionId, value);
+                }
+
+                @Override
+                public String submit(
+                        String slackUserId, String callbackId, String metadata, Map<String, ObjectNode> values) {
+                    return socket.submit(slackUserId, callbackId, metadata, values);
+                }
+            };
+        }
     }
 
     private static final Pattern LISTED = Pattern.compile("`/miic ([a-z]+)");

@@ -34,110 +34,67 @@ class JarSmokeIT {
     /** The README's first command, on the embedded PostgreSQL it keeps in MIIC_DATA_DIR, with Slack over HTTP. */
     @Test
     void every_command_and_form_over_http_as_the_readme_runs_it() {
-        Map<String, String> env =
+        Map<String, String> database =
                 Map.of("MIIC_DATA_DIR", WORK.resolve("http/postgres").toString());
-        assertThat(JarProcess.run(env, WORK.resolve("http/import.log"), "import", "--demo")
-                        .exitCode())
-                .isZero();
-
         int port = JarProcess.freePort();
         try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
-            Map<String, String> serve = new HashMap<>(env);
-            serve.putAll(Map.of(
-                    "PORT",
-                    String.valueOf(port),
-                    "SLACK_BOT_TOKEN",
-                    "xoxb-smoke",
-                    "SLACK_SIGNING_SECRET",
-                    SlackWorkspace.SIGNING_SECRET,
-                    "SLACK_API_URL",
-                    workspace.apiUrl(),
-                    "HELPDESK_CHANNEL_ID",
-                    SlackWorkspace.HELPDESK_CHANNEL));
-            try (JarProcess bot = JarProcess.start(serve, WORK.resolve("http/bot.log"))) {
-                bot.awaitReady(port);
-                new EveryCommandAndForm(workspace, new EveryCommandAndForm.SlackSide() {
-                            @Override
-                            public String command(String slackUserId, String text) {
-                                return workspace.command(slackUserId, text);
-                            }
-
-                            @Override
-                            public void click(String slackUserId, String responseUrl, String actionId, String value) {
-                                workspace.click(slackUserId, responseUrl, actionId, value);
-                            }
-
-                            @Override
-                            public String submit(
-                                    String slackUserId,
-                                    String callbackId,
-                                    String metadata,
-                                    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> values) {
-                                var answer = workspace.submit(slackUserId, callbackId, metadata, values);
-                                assertThat(answer.statusCode()).isEqualTo(200);
-                                return answer.body();
-                            }
-                        })
-                        .run();
-                assertThat(bot.troubles()).as("the bot's log").isEmpty();
-            }
+            Map<String, String> slack = Map.of("SLACK_SIGNING_SECRET", SlackWorkspace.SIGNING_SECRET);
+            walk("http", database, slack, workspace, port, EveryCommandAndForm.SlackSide.overHttp(workspace), () -> {});
         }
     }
 
     /** The same walk once more over Socket Mode, against a PostgreSQL named by DATABASE_URL. */
     @Test
     void every_command_and_form_over_socket_mode_with_a_database_url() {
-        DatabaseUrl database = TestDatabase.emptyUrl();
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", database.jdbcUrl()));
-        env.put("DATABASE_USER", database.user());
-        if (database.password() != null) {
-            env.put("DATABASE_PASSWORD", database.password());
+        DatabaseUrl url = TestDatabase.emptyUrl();
+        Map<String, String> database =
+                new HashMap<>(Map.of("DATABASE_URL", url.jdbcUrl(), "DATABASE_USER", url.user()));
+        if (url.password() != null) {
+            database.put("DATABASE_PASSWORD", url.password());
         }
-        assertThat(JarProcess.run(env, WORK.resolve("socket/import.log"), "import", "--demo")
-                        .exitCode())
-                .isZero();
-
         int port = JarProcess.freePort();
         try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC());
                 FakeSocketMode socket = new FakeSocketMode(workspace, "xapp-1-smoke")) {
-            Map<String, String> serve = new HashMap<>(env);
-            serve.putAll(Map.of(
-                    "PORT",
-                    String.valueOf(port),
-                    "SLACK_BOT_TOKEN",
-                    "xoxb-smoke",
-                    "SLACK_APP_TOKEN",
-                    "xapp-1-smoke",
-                    "SLACK_API_URL",
-                    workspace.apiUrl(),
-                    "HELPDESK_CHANNEL_ID",
-                    SlackWorkspace.HELPDESK_CHANNEL));
-            try (JarProcess bot = JarProcess.start(serve, WORK.resolve("socket/bot.log"))) {
-                bot.awaitReady(port);
-                socket.awaitConnected();
-                new EveryCommandAndForm(workspace, new EveryCommandAndForm.SlackSide() {
-                            @Override
-                            public String command(String slackUserId, String text) {
-                                return socket.command(slackUserId, text);
-                            }
+            Map<String, String> slack = Map.of("SLACK_APP_TOKEN", "xapp-1-smoke");
+            walk(
+                    "socket",
+                    database,
+                    slack,
+                    workspace,
+                    port,
+                    EveryCommandAndForm.SlackSide.overSocket(socket),
+                    socket::awaitConnected);
+        }
+    }
 
-                            @Override
-                            public void click(String slackUserId, String responseUrl, String actionId, String value) {
-                                socket.click(slackUserId, responseUrl, actionId, value);
-                            }
-
-                            @Override
-                            public String submit(
-                                    String slackUserId,
-                                    String callbackId,
-                                    String metadata,
-                                    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> values) {
-                                return socket.submit(slackUserId, callbackId, metadata, values);
-                            }
-                        })
-                        .run();
-                assertThat(bot.troubles()).as("the bot's log").isEmpty();
-            }
+    /** {@code import --demo}, then the bot with these settings, then the walk, then a look at the bot's log. */
+    private static void walk(
+            String name,
+            Map<String, String> database,
+            Map<String, String> slack,
+            SlackWorkspace workspace,
+            int port,
+            EveryCommandAndForm.SlackSide side,
+            Runnable connected) {
+        assertThat(JarProcess.run(database, WORK.resolve(name + "/import.log"), "import", "--demo")
+                        .exitCode())
+                .isZero();
+        Map<String, String> env = new HashMap<>(database);
+        env.putAll(slack);
+        env.putAll(Map.of(
+                "PORT",
+                String.valueOf(port),
+                "SLACK_BOT_TOKEN",
+                "xoxb-smoke",
+                "SLACK_API_URL",
+                workspace.apiUrl(),
+                "HELPDESK_CHANNEL_ID",
+                SlackWorkspace.HELPDESK_CHANNEL));
+        try (JarProcess bot = JarProcess.start(env, WORK.resolve(name + "/bot.log"))) {
+            bot.awaitReady(port);
+            connected.run();
+            new EveryCommandAndForm(workspace, side).run();
+            assertThat(bot.troubles()).as("the bot's log").isEmpty();
         }
     }
 

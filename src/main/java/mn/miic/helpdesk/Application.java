@@ -5,6 +5,9 @@ import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
@@ -18,6 +21,10 @@ import mn.miic.helpdesk.importing.CsvImport;
 import mn.miic.helpdesk.importing.DemoData;
 import mn.miic.helpdesk.lifecycle.InactivitySweep;
 import mn.miic.helpdesk.observability.Meters;
+import mn.miic.helpdesk.outbox.Outbox;
+import mn.miic.helpdesk.outbox.OutboxStatus;
+import mn.miic.helpdesk.outbox.OutboxWorker;
+import mn.miic.helpdesk.outbox.SecretBox;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.signin.AccountApi;
@@ -48,7 +55,10 @@ public final class Application {
     private final PasswordHasher hasher;
     private final AccountUseCases accounts;
     private final RequestUseCases requests;
+    private final Outbox outbox;
     private SlackBot slack;
+    private OutboxWorker deliveries;
+    private ThreadPoolExecutor kicks;
     private WebServer web;
     private SocketModeApp socketMode;
     private Jobs jobs;
@@ -66,7 +76,14 @@ public final class Application {
         dsl.configuration().set(clock);
         this.policy = new AccessPolicy(clock, config.duaValidFor());
         this.hasher = new PasswordHasher();
-        this.accounts = AccountUseCases.create(dsl, policy, hasher, config.passwordSettings(), clock);
+        this.outbox = new Outbox(
+                dsl,
+                config.deliveryKey().map(SecretBox::ofBase64).orElseGet(() -> {
+                    log.warn("No DELIVERY_KEY: passwords waiting to be delivered cannot survive a restart");
+                    return SecretBox.ephemeral();
+                }),
+                config.deliveryDeadline());
+        this.accounts = AccountUseCases.create(dsl, policy, hasher, config.passwordSettings(), clock, outbox);
         this.requests = RequestUseCases.create(
                 dsl,
                 accounts,
@@ -91,6 +108,16 @@ public final class Application {
     /** The application's database access, stamping rows with {@link #clock()}. */
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /** What the bot owes people in Slack, written with the changes that owe it. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** Delivers the outbox; null until Slack is started. */
+    public OutboxWorker deliveries() {
+        return deliveries;
     }
 
     public CsvImport csvImport() {
@@ -143,8 +170,21 @@ public final class Application {
             log.info("Slack Request URL: POST http://localhost:{}{}", web.port(), WebServer.SLACK_PATH);
         }
         config.slackAppToken().ifPresent(this::startSocketMode);
+        startDeliveries();
         startJobs();
         return this;
+    }
+
+    private void startDeliveries() {
+        // A few threads deliver what a request just committed; when they are busy the scheduled run does it.
+        kicks = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(500), r -> {
+            Thread t = new Thread(r, "outbox-kick");
+            t.setDaemon(true);
+            return t;
+        });
+        deliveries = new OutboxWorker(outbox, slack.courier(), accounts.undoTemporaryPassword(), clock, kicks);
+        accounts.transactions().whenCommitted(deliveries::kick);
+        Meters.outboxPending(() -> outbox.countsByStatus().get(OutboxStatus.PENDING));
     }
 
     private void startJobs() {
@@ -164,6 +204,9 @@ public final class Application {
                         new Jobs.Job(
                                 config.jobsEvery(),
                                 () -> onceKeys.forgetBefore(clock.instant().minus(Duration.ofDays(1)))),
+                        // The safety net under the deliveries kicked at commit: what is due, from any instance.
+                        "deliver-outbox",
+                        new Jobs.Job(Duration.ofSeconds(1), deliveries::deliverDue),
                         "inactivity-sweep",
                         new Jobs.Job(config.sweepEvery(), () -> {
                             var report = sweep.run(notices);
@@ -198,6 +241,9 @@ public final class Application {
     public void stop() {
         if (jobs != null) {
             jobs.close();
+        }
+        if (kicks != null) {
+            kicks.shutdown();
         }
         if (web != null) {
             web.stop();

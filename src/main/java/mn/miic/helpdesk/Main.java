@@ -16,6 +16,7 @@ import mn.miic.helpdesk.config.ConfigException;
 import mn.miic.helpdesk.db.Database;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.importing.ImportReport;
+import mn.miic.helpdesk.outbox.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,8 @@ public final class Main {
         System.exit(run(command, rest, config));
     }
 
-    private static int run(String command, List<String> args, Config config) {
+    private static int run(String command, List<String> args, Config given) {
+        Config config = given;
         ImportFiles files = null;
         if (command.equals("import")) {
             files = ImportFiles.parse(args);
@@ -73,9 +75,13 @@ public final class Main {
                 }
             }
         }
-        Database database = config.database()
+        Database database = given.database()
                 .map(Database::connect)
-                .orElseGet(() -> Database.embedded(config.embeddedDataDirectory()));
+                .orElseGet(() -> Database.embedded(given.embeddedDataDirectory()));
+        if (config.database().isEmpty() && config.deliveryKey().isEmpty()) {
+            // The embedded default keeps the key of the passwords waiting in the outbox beside its data.
+            config = config.withDeliveryKey(SecretBox.keyInFile(config.embeddedDeliveryKeyFile()));
+        }
         log.info("Database: {}", database.description());
         try (database) {
             int applied = new Migrations(database.dataSource()).migrate();

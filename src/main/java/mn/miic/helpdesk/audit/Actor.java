@@ -6,18 +6,10 @@ import java.util.UUID;
 /**
  * Who asked for something, as the caller knows them: the MIIC account the Slack user is linked to (or none, for the
  * operator's import), the Slack user, and the id of the request that carried it, for tracing. A once-key, when
- * present, makes the change happen at most once however often it is asked for (a double-clicked button).
+ * present, makes the change happen at most once however often it is asked for (a double-clicked button). A reply
+ * address, when present, is where they hear later what became of it (in Slack, the command's response URL).
  */
-public record Actor(Long accountId, String slackUserId, String requestId, String onceKey, Claim claim) {
-
-    /**
-     * Something the change must win inside its own transaction, or not happen at all: the first decision on a request
-     * for help. Returning false refuses the change as already done; a refusal later rolls the claim back.
-     */
-    @FunctionalInterface
-    public interface Claim {
-        boolean claim(org.jooq.DSLContext transaction);
-    }
+public record Actor(Long accountId, String slackUserId, String requestId, String onceKey, String replyTo) {
 
     public Actor {
         Objects.requireNonNull(requestId, "requestId");
@@ -41,10 +33,10 @@ public record Actor(Long accountId, String slackUserId, String requestId, String
     }
 
     public Actor once(String key) {
-        return new Actor(accountId, slackUserId, requestId, key, claim);
+        return new Actor(accountId, slackUserId, requestId, key, replyTo);
     }
 
-    public Actor claiming(Claim first) {
-        return new Actor(accountId, slackUserId, requestId, onceKey, first);
+    public Actor replyingTo(String address) {
+        return new Actor(accountId, slackUserId, requestId, onceKey, address);
     }
 }

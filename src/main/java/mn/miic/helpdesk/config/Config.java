@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import mn.miic.helpdesk.accounts.password.PasswordSettings;
+import mn.miic.helpdesk.outbox.SecretBox;
 
 /**
  * Everything the bot is told by its environment (SPEC 8). Read once at start; every bad or missing setting is reported
@@ -35,11 +36,45 @@ public record Config(
         Duration requestLifetime,
         Duration jobsEvery,
         Duration sweepEvery,
-        Period duaValidFor) {
+        Period duaValidFor,
+        Optional<String> deliveryKey,
+        Duration deliveryDeadline) {
 
     /** Slack is served when there is a bot token (checked with a signing secret or an app token by {@link #from}). */
     public boolean slackEnabled() {
         return slackBotToken.isPresent();
+    }
+
+    /** The same settings with this delivery key (the embedded default's, from its file). */
+    public Config withDeliveryKey(String key) {
+        return new Config(
+                database,
+                embeddedDataDirectory,
+                port,
+                slackBotToken,
+                slackSigningSecret,
+                slackAppToken,
+                slackApiUrl,
+                helpdeskChannelId,
+                accountApiToken,
+                inactivityPeriod,
+                lockoutThreshold,
+                temporaryPasswordTtl,
+                passwordHistory,
+                passwordLifetime,
+                requestEscalationAfter,
+                requestsPerDay,
+                requestLifetime,
+                jobsEvery,
+                sweepEvery,
+                duaValidFor,
+                Optional.of(key),
+                deliveryDeadline);
+    }
+
+    /** Where the embedded default keeps its delivery key: beside its data, made the first time. */
+    public Path embeddedDeliveryKeyFile() {
+        return embeddedDataDirectory.toAbsolutePath().resolveSibling("delivery.key");
     }
 
     public PasswordSettings passwordSettings() {
@@ -73,7 +108,17 @@ public record Config(
                 r.duration("REQUEST_LIFETIME", Duration.ofDays(3), "P3D"),
                 r.duration("JOBS_EVERY", Duration.ofSeconds(30), "PT30S"),
                 r.duration("SWEEP_EVERY", Duration.ofHours(1), "PT1H"),
-                r.period("DUA_VALID_FOR", Period.ofYears(3)));
+                r.period("DUA_VALID_FOR", Period.ofYears(3)),
+                r.optional("DELIVERY_KEY", key -> {
+                    SecretBox.decodeKey(key);
+                    return key;
+                }),
+                r.duration("DELIVERY_DEADLINE", Duration.ofMinutes(5), "PT5M"));
+        String givenKey = env.get("DELIVERY_KEY");
+        if (config.database().isPresent() && (givenKey == null || givenKey.isBlank())) {
+            r.problems.add("DELIVERY_KEY: missing; with DATABASE_URL every instance needs the same key for the"
+                    + " passwords waiting to be delivered: openssl rand -base64 32");
+        }
         if (config.slackBotToken().isEmpty()
                 && (config.slackSigningSecret().isPresent()
                         || config.slackAppToken().isPresent())) {

@@ -68,4 +68,31 @@ public final class Meters {
         Counter.builder("miic_sweep_expired").register(REGISTRY).increment(expired);
         Counter.builder("miic_sweep_warnings").register(REGISTRY).increment(warned);
     }
+
+    /** A message the bot owed ended: its kind and how (delivered, undone, given up, skipped). */
+    public static void outboxEnded(String kind, String status) {
+        Counter.builder("miic_outbox_messages")
+                .description("Outbox messages by kind and how they ended")
+                .tag("kind", kind)
+                .tag("status", status)
+                .register(REGISTRY)
+                .increment();
+    }
+
+    /** An attempt that will be tried again, and why (rate_limited, unavailable, failed). */
+    public static void outboxRetry(String kind, String why) {
+        Counter.builder("miic_outbox_retries")
+                .description("Outbox delivery attempts to be tried again, by kind and reason")
+                .tag("kind", kind)
+                .tag("reason", why)
+                .register(REGISTRY)
+                .increment();
+    }
+
+    /** How many messages wait, read when Prometheus scrapes. */
+    public static void outboxPending(java.util.function.Supplier<Number> pending) {
+        io.micrometer.core.instrument.Gauge.builder("miic_outbox_pending", pending)
+                .description("Outbox messages not delivered yet")
+                .register(REGISTRY);
+    }
 }

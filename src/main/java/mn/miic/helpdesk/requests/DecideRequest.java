@@ -2,14 +2,19 @@ package mn.miic.helpdesk.requests;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.usecases.AccountTransactions;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.accounts.usecases.IssuedPassword;
+import mn.miic.helpdesk.accounts.usecases.Together;
+import mn.miic.helpdesk.accounts.usecases.UnitOfWork;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.outbox.Outbox;
+import mn.miic.helpdesk.outbox.Owed;
 import org.jooq.DSLContext;
 
 /**
@@ -27,6 +32,7 @@ public final class DecideRequest {
     private final AccountUseCases accounts;
     private final AccessPolicy policy;
     private final Clock clock;
+    private final Outbox outbox;
 
     DecideRequest(
             DSLContext dsl,
@@ -39,6 +45,7 @@ public final class DecideRequest {
         this.accounts = accounts;
         this.policy = policy;
         this.clock = clock;
+        this.outbox = transactions.outbox();
     }
 
     public RequestDetails details(long requestId) {
@@ -48,23 +55,43 @@ public final class DecideRequest {
     public Approved approve(Actor actor, long requestId) {
         RequestDetails before = details(requestId);
         HelpRequest request = before.request();
-        Actor first = actor.claiming(tx -> {
-            boolean won = new RequestRepository(tx)
-                    .decide(requestId, RequestStatus.APPROVED, actor.accountId(), clock.instant(), null);
-            if (won) {
-                RequestLog.write(tx, actor, AuditAction.REQUEST_APPROVED, request, null);
+        // The first decision wins: it is claimed in the approving change's own transaction, so a refused change
+        // leaves the request open, and the requester's notice is owed with it (after its password, for a reset).
+        Together first = new Together() {
+            @Override
+            public boolean claim(UnitOfWork unit) {
+                boolean won = new RequestRepository(unit.dsl())
+                        .decide(requestId, RequestStatus.APPROVED, actor.accountId(), clock.instant(), null);
+                if (won) {
+                    RequestLog.write(unit.dsl(), actor, AuditAction.REQUEST_APPROVED, request, null);
+                }
+                return won;
             }
-            return won;
-        });
+
+            @Override
+            public void then(UnitOfWork unit) {
+                Outbox.Options options = Outbox.Options.none();
+                Optional<Long> password = unit.owedOf(Owed.TemporaryPassword.class);
+                if (password.isPresent()) {
+                    options = options.after(password.get());
+                }
+                unit.owe(new Owed.RequestOutcome(requestId, request.requesterSlackId()), options);
+            }
+
+            @Override
+            public boolean tellsTheOwner() {
+                return true;
+            }
+        };
         String username = before.account().username();
         try {
             Account after = null;
             IssuedPassword issued = null;
             switch (request.kind()) {
-                case UNLOCK -> after = accounts.unlock().execute(first, username);
-                case REACTIVATE -> after = accounts.reactivate().execute(first, username);
+                case UNLOCK -> after = accounts.unlock().execute(actor, username, first);
+                case REACTIVATE -> after = accounts.reactivate().execute(actor, username, first);
                 case RESET -> {
-                    issued = accounts.reset().execute(first, username);
+                    issued = accounts.reset().execute(actor, username, first);
                     after = issued.account();
                 }
             }
@@ -93,6 +120,7 @@ public final class DecideRequest {
                     "request #" + requestId + " (" + d.request().kind().label() + ")"
                             + (reason == null ? "" : ": " + reason),
                     Map.of());
+            unit.owe(new Owed.RequestOutcome(requestId, d.request().requesterSlackId()));
             return RequestReader.details(unit.dsl(), requestId);
         });
     }
@@ -142,6 +170,10 @@ public final class DecideRequest {
             if (new RequestRepository(cfg.dsl())
                     .decide(request.id(), RequestStatus.EXPIRED, actor.accountId(), clock.instant(), why)) {
                 RequestLog.write(cfg.dsl(), actor, AuditAction.REQUEST_EXPIRED, request, "no longer needed: " + why);
+                outbox.owe(
+                        cfg.dsl(),
+                        new Owed.RequestOutcome(request.id(), request.requesterSlackId()),
+                        Outbox.Options.none().tracing(actor.requestId()));
             }
         });
     }

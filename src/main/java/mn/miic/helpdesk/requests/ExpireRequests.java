@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.outbox.Outbox;
+import mn.miic.helpdesk.outbox.Owed;
 import org.jooq.DSLContext;
 
 /** A request nobody decided within its lifetime is closed, so that queues show what can still be acted on. */
@@ -19,8 +21,11 @@ public final class ExpireRequests {
     private final Clock clock;
     private final Duration lifetime;
 
-    ExpireRequests(DSLContext dsl, Clock clock, Duration lifetime) {
+    private final Outbox outbox;
+
+    ExpireRequests(DSLContext dsl, Outbox outbox, Clock clock, Duration lifetime) {
         this.dsl = dsl;
+        this.outbox = outbox;
         this.clock = clock;
         this.lifetime = lifetime;
     }
@@ -39,6 +44,10 @@ public final class ExpireRequests {
                 String why = "nobody decided within " + lifetime.toHours() + " hours";
                 requests.decide(old.get().id(), RequestStatus.EXPIRED, null, now, why);
                 RequestLog.write(cfg.dsl(), bot, AuditAction.REQUEST_EXPIRED, old.get(), why);
+                outbox.owe(
+                        cfg.dsl(),
+                        new Owed.RequestOutcome(old.get().id(), old.get().requesterSlackId()),
+                        Outbox.Options.none().tracing(bot.requestId()));
                 return Optional.of(RequestReader.details(cfg.dsl(), old.get().id()));
             });
             if (next.isEmpty()) {

@@ -26,7 +26,7 @@ public record RequestUseCases(
                 new AskHelpDesk(dsl, clock, settings.perDay()),
                 new DecideRequest(dsl, transactions, accounts, policy, clock),
                 new EscalateRequests(dsl, clock, settings.escalateAfter()),
-                new ExpireRequests(dsl, clock, settings.lifetime()),
+                new ExpireRequests(dsl, transactions.outbox(), clock, settings.lifetime()),
                 new RequestQueue(transactions, clock, settings.inactivityPeriod()));
     }
 }

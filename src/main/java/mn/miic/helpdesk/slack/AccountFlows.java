@@ -9,13 +9,11 @@ import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.accounts.usecases.FormOptions;
-import mn.miic.helpdesk.accounts.usecases.IssuedPassword;
 import mn.miic.helpdesk.accounts.usecases.SwitchOrganization;
 import mn.miic.helpdesk.accounts.usecases.ViewAccount.AccountCard;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.identity.Identity;
 import mn.miic.helpdesk.identity.SlackIdentities;
-import mn.miic.helpdesk.slack.delivery.Deliveries;
 import mn.miic.helpdesk.slack.views.AccountMessages;
 import mn.miic.helpdesk.slack.views.AccountModals;
 import mn.miic.helpdesk.slack.views.HelpMessages;
@@ -32,13 +30,11 @@ public final class AccountFlows {
     private final AccountUseCases accounts;
     private final SlackIdentities identities;
     private final SlackApi slack;
-    private final Deliveries deliveries;
 
-    public AccountFlows(AccountUseCases accounts, SlackIdentities identities, SlackApi slack, Deliveries deliveries) {
+    public AccountFlows(AccountUseCases accounts, SlackIdentities identities, SlackApi slack) {
         this.accounts = accounts;
         this.identities = identities;
         this.slack = slack;
-        this.deliveries = deliveries;
     }
 
     /** The requester's account as linked now; an unlinked Slack user hears how to get linked, and nothing else. */
@@ -165,12 +161,14 @@ public final class AccountFlows {
     /** The confirmation's yes. The nonce makes a double click (or a second instance) act once. */
     public void confirmed(Turn turn, AccountOp op, String username, String nonce) {
         Account by = who(turn);
-        Actor actor = new Actor(by.id(), turn.slackUserId(), turn.requestId()).once("confirm:" + nonce);
+        // A reset's outcome takes the confirmation's place once its password has gone (or could not).
+        Actor actor = new Actor(by.id(), turn.slackUserId(), turn.requestId())
+                .once("confirm:" + nonce)
+                .replyingTo(ReplyTo.inPlaceOf(turn.responseUrl()));
         String outcome;
         switch (op) {
             case UNLOCK -> {
                 Account after = accounts.unlock().execute(actor, username);
-                deliveries.tellOwner(after, by, "was unlocked");
                 outcome = ":white_check_mark: Unlocked " + Text.boldName(after) + ". They can sign in with their"
                         + " current password"
                         + (after.isActive()
@@ -180,16 +178,14 @@ public final class AccountFlows {
             }
             case REACTIVATE -> {
                 Account after = accounts.reactivate().execute(actor, username);
-                deliveries.tellOwner(after, by, "was reactivated");
                 outcome = ":white_check_mark: Reactivated " + Text.boldName(after) + "."
                         + (after.locked()
                                 ? " The account is still locked: `/miic unlock " + after.username() + "`."
                                 : "");
             }
             case RESET -> {
-                IssuedPassword issued = accounts.reset().execute(actor, username);
-                outcome = ":white_check_mark: Reset the password of " + Text.boldName(issued.account()) + ". "
-                        + deliveries.deliverPassword(actor, by, issued, false);
+                accounts.reset().execute(actor, username);
+                return;
             }
             default -> throw new IllegalArgumentException(op.name());
         }

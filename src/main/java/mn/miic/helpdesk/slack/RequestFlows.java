@@ -18,10 +18,9 @@ import mn.miic.helpdesk.requests.RequestDetails;
 import mn.miic.helpdesk.requests.RequestKind;
 import mn.miic.helpdesk.requests.RequestRepository.Audience;
 import mn.miic.helpdesk.requests.RequestRepository.Message;
-import mn.miic.helpdesk.requests.RequestStatus;
 import mn.miic.helpdesk.requests.RequestUseCases;
-import mn.miic.helpdesk.slack.delivery.Deliveries;
 import mn.miic.helpdesk.slack.views.AccountMessages;
+import mn.miic.helpdesk.slack.views.DeliveryMessages;
 import mn.miic.helpdesk.slack.views.RequestMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,6 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
     private final RequestUseCases requests;
     private final AccountFlows flows;
     private final SlackApi slack;
-    private final Deliveries deliveries;
     private final Optional<String> helpDeskChannel;
     private final Clock clock;
     private Home home;
@@ -46,13 +44,11 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
             RequestUseCases requests,
             AccountFlows flows,
             SlackApi slack,
-            Deliveries deliveries,
             Optional<String> helpDeskChannel,
             Clock clock) {
         this.requests = requests;
         this.flows = flows;
         this.slack = slack;
-        this.deliveries = deliveries;
         this.helpDeskChannel = helpDeskChannel;
         this.clock = clock;
     }
@@ -165,7 +161,8 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
 
     public void approve(Turn turn, long requestId) {
         Account by = flows.who(turn);
-        Actor actor = new Actor(by.id(), turn.slackUserId(), turn.requestId());
+        Actor actor =
+                new Actor(by.id(), turn.slackUserId(), turn.requestId()).replyingTo(ReplyTo.after(turn.responseUrl()));
         DecideRequest.Approved approved;
         try {
             approved = requests.decide().approve(actor, requestId);
@@ -176,10 +173,9 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
         RequestDetails d = approved.request();
         String done = RequestMessages.approvedForApprover(approved.request());
         if (approved.issued() != null) {
-            done += " " + deliveries.deliverPassword(actor, by, approved.issued(), false);
+            done += " " + DeliveryMessages.onItsWay(approved.issued().account());
         }
         refreshCopies(d);
-        tellRequester(d);
         answer(turn, done);
         refreshHomes(d);
     }
@@ -209,8 +205,7 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
             return;
         }
         refreshCopies(d);
-        tellRequester(d);
-        answer(turn, ":x: Denied request #" + requestId + ". " + d.account().displayName() + " was told.");
+        answer(turn, ":x: Denied request #" + requestId + ". " + d.account().displayName() + " will be told.");
         refreshHomes(d);
     }
 
@@ -256,7 +251,6 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
     public void expireOld() {
         requests.expire().run(d -> {
             refreshCopies(d);
-            tellRequester(d);
             refreshHomes(d);
         });
     }
@@ -305,9 +299,6 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
                                 + " Nothing more was changed.");
                 return;
             }
-            if (now.request().status() == RequestStatus.EXPIRED) {
-                tellRequester(now);
-            }
         }
         throw refusal;
     }
@@ -329,13 +320,6 @@ public final class RequestFlows implements EscalateRequests.HelpDesk {
                         copy.channel());
             }
         }
-    }
-
-    private void tellRequester(RequestDetails d) {
-        slack.directMessage(
-                d.request().requesterSlackId(),
-                "Your request was " + d.request().status().label(),
-                AccountMessages.say(RequestMessages.decidedForRequester(d)));
     }
 
     private void answer(Turn turn, String sentence) {

@@ -20,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every call this bot makes to Slack, in one place: a 429 is waited out for as long as Slack's Retry-After says, a
- * network failure is tried again a few times, and only then does the caller hear of it as {@link SlackUnavailable}.
- * Never give it a password to log: it logs method names and Slack's error codes only.
+ * Every call this bot makes to Slack, in one place. Answering a person right away ({@link #respond}, forms), a 429 is
+ * waited out briefly and a network failure tried again a few times; for the outbox ({@link #withoutWaiting()}) each
+ * call is one attempt, and a 429 or an outage comes back at once as {@link SlackRateLimited} or
+ * {@link SlackUnavailable}, so no thread ever waits on Slack there. Never give it a password to log: it logs method
+ * names and Slack's error codes only.
  */
 public final class SlackApi {
 
@@ -41,10 +43,21 @@ public final class SlackApi {
 
     private final Slack slack;
     private final MethodsClient methods;
+    private final boolean waits;
 
     public SlackApi(Slack slack, String botToken) {
+        this(slack, slack.methods(botToken), true);
+    }
+
+    private SlackApi(Slack slack, MethodsClient methods, boolean waits) {
         this.slack = slack;
-        this.methods = slack.methods(botToken);
+        this.methods = methods;
+        this.waits = waits;
+    }
+
+    /** The same client, one attempt a call: what the outbox's worker uses, since it retries by rescheduling. */
+    public SlackApi withoutWaiting() {
+        return new SlackApi(slack, methods, false);
     }
 
     public static Set<String> scopes() {
@@ -113,26 +126,37 @@ public final class SlackApi {
                 .isOk();
     }
 
-    /** An answer to a slash command or a click, through the response URL Slack gave with it. */
-    public void respond(String responseUrl, Object payload) {
+    /**
+     * An answer to a slash command or a click, through the response URL Slack gave with it.
+     *
+     * @return false when Slack did not take it (the URL expired after 30 minutes, say)
+     */
+    public boolean respond(String responseUrl, Object payload) {
         String json = GsonFactory.createSnakeCase().toJson(payload);
         for (int attempt = 1; ; attempt++) {
             try {
                 WebhookResponse response = slack.send(responseUrl, json);
-                if (response.getCode() == 429 && attempt < ATTEMPTS) {
-                    sleep(retryAfter(response.getHeaders()), "response_url");
+                if (response.getCode() == 429) {
+                    Duration wait = retryAfter(response.getHeaders());
+                    if (!waits || attempt >= ATTEMPTS) {
+                        throw new SlackRateLimited("response_url", wait);
+                    }
+                    sleep(wait, "response_url");
                     continue;
                 }
-                if (response.getCode() >= 500 && attempt < ATTEMPTS) {
+                if (response.getCode() >= 500) {
+                    if (!waits || attempt >= ATTEMPTS) {
+                        throw new SlackUnavailable("response_url (HTTP " + response.getCode() + ")", null);
+                    }
                     sleep(backoff(attempt), "response_url");
                     continue;
                 }
                 if (response.getCode() != 200) {
                     log.warn("response_url answered {}: {}", response.getCode(), response.getBody());
                 }
-                return;
+                return response.getCode() == 200;
             } catch (IOException e) {
-                if (attempt >= ATTEMPTS) {
+                if (!waits || attempt >= ATTEMPTS) {
                     throw new SlackUnavailable("response_url", e);
                 }
                 sleep(backoff(attempt), "response_url");
@@ -157,13 +181,17 @@ public final class SlackApi {
             } catch (SlackApiException e) {
                 int code = e.getResponse().code();
                 Meters.slackCall(method, code == 429 ? "rate_limited" : "http_" + code);
-                if (attempt >= ATTEMPTS || (code != 429 && code < 500)) {
+                if (code == 429 && (!waits || attempt >= ATTEMPTS)) {
+                    throw new SlackRateLimited(
+                            method, retryAfter(e.getResponse().headers().toMultimap()));
+                }
+                if (!waits || attempt >= ATTEMPTS || (code != 429 && code < 500)) {
                     throw new SlackUnavailable(method + " (HTTP " + code + ")", e);
                 }
                 sleep(code == 429 ? retryAfter(e.getResponse().headers().toMultimap()) : backoff(attempt), method);
             } catch (IOException e) {
                 Meters.slackCall(method, "unavailable");
-                if (attempt >= ATTEMPTS) {
+                if (!waits || attempt >= ATTEMPTS) {
                     throw new SlackUnavailable(method, e);
                 }
                 sleep(backoff(attempt), method);

@@ -19,7 +19,7 @@ import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.db.OnceKeys;
 import mn.miic.helpdesk.identity.SlackIdentities;
 import mn.miic.helpdesk.requests.RequestUseCases;
-import mn.miic.helpdesk.slack.delivery.Deliveries;
+import mn.miic.helpdesk.slack.delivery.SlackCourier;
 import mn.miic.helpdesk.slack.views.AccountModals;
 import mn.miic.helpdesk.slack.views.RequestMessages;
 import org.jooq.DSLContext;
@@ -46,6 +46,7 @@ public final class SlackBot {
     public record Settings(String botToken, String signingSecret, String apiUrl, Optional<String> helpDeskChannel) {}
 
     private final RequestFlows requestFlows;
+    private final SlackCourier courier;
     private final LifecycleNotices lifecycleNotices;
 
     public SlackBot(
@@ -56,12 +57,12 @@ public final class SlackBot {
         Slack slack = Slack.getInstance(slackConfig);
         SlackApi api = new SlackApi(slack, settings.botToken());
         SlackIdentities identities = new SlackIdentities(dsl, accounts.transactions());
-        Deliveries deliveries = new Deliveries(api, identities, accounts.undoTemporaryPassword());
-        AccountFlows flows = new AccountFlows(accounts, identities, api, deliveries);
-        this.requestFlows = new RequestFlows(requests, flows, api, deliveries, settings.helpDeskChannel(), clock);
+        this.courier = new SlackCourier(api.withoutWaiting(), identities, dsl, requests, clock);
+        AccountFlows flows = new AccountFlows(accounts, identities, api);
+        this.requestFlows = new RequestFlows(requests, flows, api, settings.helpDeskChannel(), clock);
         Commands commands = new Commands(flows, requestFlows);
         Actions actions = new Actions(flows, requestFlows, api);
-        Submissions submissions = new Submissions(accounts, flows, deliveries, api);
+        Submissions submissions = new Submissions(accounts, flows, api);
         Home home = new Home(flows, accounts, requests, api, clock);
         requestFlows.showOn(home);
         this.lifecycleNotices = new LifecycleNotices(api, identities, settings.helpDeskChannel());
@@ -176,6 +177,11 @@ public final class SlackBot {
     /** The scheduled side of requests: escalation to the help desk, expiry. */
     public RequestFlows requests() {
         return requestFlows;
+    }
+
+    /** What carries the outbox's messages into Slack. */
+    public SlackCourier courier() {
+        return courier;
     }
 
     /** What the inactivity sweep tells people. */

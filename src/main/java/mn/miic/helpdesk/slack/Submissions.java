@@ -2,7 +2,6 @@ package mn.miic.helpdesk.slack;
 
 import com.slack.api.model.view.View;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import mn.miic.helpdesk.accounts.access.InvalidInput;
@@ -13,9 +12,7 @@ import mn.miic.helpdesk.accounts.domain.InactivationReason;
 import mn.miic.helpdesk.accounts.usecases.AccountEdit;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.accounts.usecases.EditAccount;
-import mn.miic.helpdesk.accounts.usecases.IssuedPassword;
 import mn.miic.helpdesk.audit.Actor;
-import mn.miic.helpdesk.slack.delivery.Deliveries;
 import mn.miic.helpdesk.slack.views.AccountMessages;
 import mn.miic.helpdesk.slack.views.AccountModals;
 import mn.miic.helpdesk.slack.views.Text;
@@ -45,13 +42,11 @@ public final class Submissions {
 
     private final AccountUseCases accounts;
     private final AccountFlows flows;
-    private final Deliveries deliveries;
     private final SlackApi slack;
 
-    public Submissions(AccountUseCases accounts, AccountFlows flows, Deliveries deliveries, SlackApi slack) {
+    public Submissions(AccountUseCases accounts, AccountFlows flows, SlackApi slack) {
         this.accounts = accounts;
         this.flows = flows;
-        this.deliveries = deliveries;
         this.slack = slack;
     }
 
@@ -60,7 +55,7 @@ public final class Submissions {
         ModalMetadata meta = ModalMetadata.decode(metadata);
         try {
             Account by = flows.who(turn);
-            Actor actor = new Actor(by.id(), turn.slackUserId(), turn.requestId());
+            Actor actor = new Actor(by.id(), turn.slackUserId(), turn.requestId()).replyingTo(meta.responseUrl());
             return switch (callbackId) {
                 case Ids.ADD_USER -> add(actor, by, input, meta);
                 case Ids.EDIT_USER -> edit(actor, by, input, meta);
@@ -84,15 +79,9 @@ public final class Submissions {
     }
 
     private Answer add(Actor actor, Account by, ModalInput input, ModalMetadata meta) {
-        IssuedPassword issued = accounts.add().execute(actor, meta.org(), input.form());
-        return new Answer.Close(turn -> {
-            String delivered = deliveries.deliverPassword(actor, by, issued, true);
-            report(
-                    meta,
-                    ":white_check_mark: Added " + Text.boldName(issued.account()) + ", "
-                            + issued.account().role().label() + " at " + Text.org(issued.organization()) + ". "
-                            + delivered);
-        });
+        accounts.add().execute(actor, meta.org(), input.form());
+        // The outbox reports the new account once its temporary password has gone (or could not).
+        return new Answer.Close(turn -> {});
     }
 
     private Answer edit(Actor actor, Account by, ModalInput input, ModalMetadata meta) {
@@ -114,7 +103,6 @@ public final class Submissions {
             String fields = result.changes().keySet().stream()
                     .map(k -> k.replace('_', ' '))
                     .collect(Collectors.joining(", "));
-            deliveries.tellOwner(result.account(), by, "was changed (" + fields + ")");
             report(meta, ":white_check_mark: Saved " + Text.boldName(result.account()) + ": " + fields + ".");
         });
     }
@@ -129,8 +117,6 @@ public final class Submissions {
                         input.text(AccountModals.INACTIVATION_NOTE),
                         input.text(AccountFields.OVERRIDE_REASON));
         return new Answer.Close(turn -> {
-            deliveries.tellOwner(
-                    after, by, "was inactivated (" + after.inactivationReason().toLowerCase(Locale.ROOT) + ")");
             report(
                     meta,
                     ":white_check_mark: Inactivated " + Text.boldName(after) + " ("

@@ -60,4 +60,34 @@ class ConfigTest {
         assertThat(DatabaseUrl.parse("postgresql://localhost/miic", "bot", "pw").jdbcUrl())
                 .isEqualTo("jdbc:postgresql://localhost:5432/miic");
     }
+
+    @Test
+    void a_database_url_needs_the_delivery_key_every_instance_shares_and_the_embedded_default_keeps_its_own() {
+        var missing = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ConfigException.class,
+                () -> Config.from(Map.of("DATABASE_URL", "jdbc:postgresql://db/miic", "DATABASE_USER", "bot")));
+        assertThat(missing.problems()).singleElement().satisfies(p -> assertThat(p)
+                .startsWith("DELIVERY_KEY: missing")
+                .contains("openssl rand -base64 32"));
+
+        var bad = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ConfigException.class,
+                () -> Config.from(Map.of(
+                        "DATABASE_URL",
+                        "jdbc:postgresql://db/miic",
+                        "DATABASE_USER",
+                        "bot",
+                        "DELIVERY_KEY",
+                        "c2hvcnQ=")));
+        assertThat(bad.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p).startsWith("DELIVERY_KEY: ").contains("5 bytes"));
+
+        Config embedded = Config.from(Map.of("MIIC_DATA_DIR", "/var/lib/miic/postgres"));
+        assertThat(embedded.deliveryKey()).isEmpty();
+        assertThat(embedded.embeddedDeliveryKeyFile()).isEqualTo(java.nio.file.Path.of("/var/lib/miic/delivery.key"));
+        assertThat(embedded.deliveryDeadline()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(Config.from(Map.of("DELIVERY_DEADLINE", "PT2M")).deliveryDeadline())
+                .isEqualTo(java.time.Duration.ofMinutes(2));
+    }
 }

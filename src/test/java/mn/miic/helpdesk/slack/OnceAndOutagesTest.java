@@ -4,11 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static mn.miic.helpdesk.db.jooq.Tables.OUTBOX_MESSAGE;
 import static mn.miic.helpdesk.support.SlackHarness.textOf;
 import static mn.miic.helpdesk.support.SlackHarness.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -134,6 +137,17 @@ class OnceAndOutagesTest {
 
         String replies = slack.command("U0ADMIN", "reset " + target.username());
         slack.click("U0ADMIN", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+        slack.awaitDm("U0TARGET", 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> slack.dsl.fetchExists(
+                        OUTBOX_MESSAGE,
+                        OUTBOX_MESSAGE.LAST_ERROR.contains("rate-limited").and(OUTBOX_MESSAGE.LEASED_UNTIL.isNull())));
+        assertThat(slack.replies(replies))
+                .as("nobody waits on Slack's second: nothing yet")
+                .hasSize(1);
+
+        // The outbox tries again once Retry-After has passed by the bot's clock.
+        slack.time.advance(Duration.ofSeconds(2));
 
         assertThat(textOf(slack.reply(replies, 2))).contains("sent by DM to");
         List<Map<String, String>> attempts = slack.dmsTo("U0TARGET");

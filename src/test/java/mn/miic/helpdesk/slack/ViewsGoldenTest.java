@@ -239,7 +239,7 @@ class ViewsGoldenTest {
                 AT,
                 AT,
                 4);
-        return new IssuedPassword(withExpiry, CLINIC, new TemporaryPassword("Xk7#mP2q@Rz9Tw4v"), null);
+        return new IssuedPassword(withExpiry, CLINIC, new TemporaryPassword("Xk7#mP2q@Rz9Tw4v"), 0);
     }
 
     private static FormOptions.AddForm addForm() {

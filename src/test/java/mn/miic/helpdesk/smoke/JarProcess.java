@@ -140,6 +140,16 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
+    /** Kills it as a crash would (SIGKILL): no shutdown hook, nothing finished. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops it as Ctrl+C would (its shutdown hook stops the bot and the embedded PostgreSQL). */
     @Override
     public void close() {

@@ -47,8 +47,14 @@ class JarSmokeIT {
     @Test
     void every_command_and_form_over_socket_mode_with_a_database_url() {
         DatabaseUrl url = TestDatabase.emptyUrl();
-        Map<String, String> database =
-                new HashMap<>(Map.of("DATABASE_URL", url.jdbcUrl(), "DATABASE_USER", url.user()));
+        Map<String, String> database = new HashMap<>(Map.of(
+                "DATABASE_URL",
+                url.jdbcUrl(),
+                "DATABASE_USER",
+                url.user(),
+                // With a DATABASE_URL, the key of the passwords waiting in the outbox is a setting.
+                "DELIVERY_KEY",
+                "q3mVb1o0cJ0xX8yZbC6lK2rN5sT7uW9yA1dF4gH6jK8="));
         if (url.password() != null) {
             database.put("DATABASE_PASSWORD", url.password());
         }
@@ -143,5 +149,12 @@ class JarSmokeIT {
                 "serve");
         assertThat(misconfigured.exitCode()).isEqualTo(2);
         assertThat(misconfigured.output()).contains("PORT", "INACTIVITY_PERIOD").doesNotContain("Exception");
+
+        var keyless = JarProcess.run(
+                Map.of("DATABASE_URL", "jdbc:postgresql://localhost:1/nowhere"),
+                WORK.resolve("commands/keyless.log"),
+                "serve");
+        assertThat(keyless.exitCode()).isEqualTo(2);
+        assertThat(keyless.output()).contains("DELIVERY_KEY", "openssl rand -base64 32");
     }
 }

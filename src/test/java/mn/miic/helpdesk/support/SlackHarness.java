@@ -21,6 +21,8 @@ import org.jooq.DSLContext;
  */
 public final class SlackHarness extends SlackWorkspace {
 
+    public static final String TEST_DELIVERY_KEY = "q3mVb1o0cJ0xX8yZbC6lK2rN5sT7uW9yA1dF4gH6jK8=";
+
     /** What a test moves to let time pass; every instance's clock reads it. */
     public final MovableClock time;
 
@@ -74,7 +76,10 @@ public final class SlackHarness extends SlackWorkspace {
                 "SLACK_API_URL",
                 apiUrl(),
                 "HELPDESK_CHANNEL_ID",
-                HELPDESK_CHANNEL));
+                HELPDESK_CHANNEL,
+                // Every instance shares the key of the passwords waiting in the outbox, as in production.
+                "DELIVERY_KEY",
+                TEST_DELIVERY_KEY));
         env.putAll(settings);
         return env;
     }

@@ -507,7 +507,8 @@ public class SlackWorkspace implements AutoCloseable {
         return out.toString();
     }
 
-    private static Map<String, String> form(LoggedRequest request) {
+    /** A Web API call's form fields, decoded (JSON fields stay JSON text). */
+    public static Map<String, String> form(LoggedRequest request) {
         Map<String, String> fields = new LinkedHashMap<>();
         String body = request.getBodyAsString();
         if (body.isBlank()) {

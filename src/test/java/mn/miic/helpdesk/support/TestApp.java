@@ -9,10 +9,12 @@ import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
+import mn.miic.helpdesk.accounts.usecases.IssuedPassword;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditEntry;
 import mn.miic.helpdesk.audit.AuditLog;
 import mn.miic.helpdesk.config.Config;
+import mn.miic.helpdesk.outbox.Owed;
 import org.jooq.DSLContext;
 
 /**
@@ -25,7 +27,8 @@ public final class TestApp {
     /** What a test moves to let time pass. */
     public final MovableClock time = MovableClock.startingNow();
 
-    public final Application application = new Application(Config.from(Map.of()), dataSource, time);
+    public final Application application =
+            new Application(Config.from(Map.of("DELIVERY_KEY", SlackHarness.TEST_DELIVERY_KEY)), dataSource, time);
     /** The application's clock: where a test reads "now", as the code does. */
     public final Clock clock = application.clock();
 
@@ -48,6 +51,12 @@ public final class TestApp {
 
     public List<AuditEntry> auditOf(Actor actor) {
         return new AuditLog(dsl).forRequest(actor.requestId());
+    }
+
+    /** The delivery a reset or an add owes, as the outbox holds it (what an undo works from). */
+    public Owed.TemporaryPassword delivery(IssuedPassword issued) {
+        return (Owed.TemporaryPassword)
+                application.outbox().find(issued.delivery()).orElseThrow().owed();
     }
 
     public static Actor as(Account account) {

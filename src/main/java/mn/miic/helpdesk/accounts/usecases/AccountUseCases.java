@@ -5,6 +5,7 @@ import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.password.PasswordSettings;
 import mn.miic.helpdesk.accounts.password.TemporaryPasswordGenerator;
+import mn.miic.helpdesk.outbox.Outbox;
 import org.jooq.DSLContext;
 
 /** Every account use case, built once with its collaborators; what the Slack handlers and the tests are given. */
@@ -24,8 +25,13 @@ public record AccountUseCases(
         AccountTransactions transactions) {
 
     public static AccountUseCases create(
-            DSLContext dsl, AccessPolicy policy, PasswordHasher hasher, PasswordSettings settings, Clock clock) {
-        AccountTransactions transactions = new AccountTransactions(dsl);
+            DSLContext dsl,
+            AccessPolicy policy,
+            PasswordHasher hasher,
+            PasswordSettings settings,
+            Clock clock,
+            Outbox outbox) {
+        AccountTransactions transactions = new AccountTransactions(dsl, outbox);
         PasswordIssuer issuer = new PasswordIssuer(new TemporaryPasswordGenerator(), hasher, settings, clock);
         return new AccountUseCases(
                 new SearchAccounts(transactions, policy),
@@ -36,7 +42,7 @@ public record AccountUseCases(
                 new ReactivateAccount(transactions, policy, clock),
                 new InactivateAccount(transactions, policy, clock),
                 new ResetPassword(transactions, policy, issuer),
-                new UndoTemporaryPassword(transactions, policy),
+                new UndoTemporaryPassword(transactions),
                 new FormOptions(transactions, policy),
                 new SwitchOrganization(transactions),
                 new ReadAuditTrail(transactions, policy),

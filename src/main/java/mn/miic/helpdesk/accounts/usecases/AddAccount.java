@@ -71,11 +71,11 @@ public final class AddAccount {
             }
             Account created = unit.accounts.findById(id).orElseThrow();
             unit.about(created);
-            PasswordIssuer.Issued issued = issuer.issue(unit, id, created.username());
+            PasswordIssuer.Issued issued = issuer.issue(unit, id, true);
             Map<String, Change> changes = new LinkedHashMap<>(AccountDiff.between(null, created, orgCodes(unit)));
             changes.put("password", new Change(null, "temporary"));
             unit.done(null, changes);
-            return new IssuedPassword(issued.account(), org, issued.password(), issued.undo());
+            return new IssuedPassword(issued.account(), org, issued.password(), issued.delivery());
         });
     }
 

@@ -13,6 +13,7 @@ import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.audit.Change;
 import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.outbox.Owed;
 
 /**
  * The guide's Edit User form. A status or lock switch here follows the same rules as the dedicated actions; a change
@@ -100,6 +101,16 @@ public final class EditAccount {
             }
             unit.about(after);
             unit.done(InactivateAccount.overrideNote(edit.overrideReason()), changes);
+            unit.owe(new Owed.ChangeNotice(
+                    after.id(),
+                    requester.account().id(),
+                    "was changed ("
+                            + String.join(
+                                    ", ",
+                                    changes.keySet().stream()
+                                            .map(k -> k.replace('_', ' '))
+                                            .toList())
+                            + ")"));
             return new Result(after, changes);
         });
     }

@@ -9,6 +9,7 @@ import mn.miic.helpdesk.accounts.domain.AccountStatus;
 import mn.miic.helpdesk.accounts.domain.InactivationReason;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.outbox.Owed;
 
 /** The guide's "Active to Inactive": the account becomes Inactive Manual, with the reason kept. */
 public final class InactivateAccount {
@@ -44,6 +45,10 @@ public final class InactivateAccount {
             Account after =
                     unit.accounts.update(before, wanted, requester.account().id());
             unit.done(overrideNote(overrideReason), AccountDiff.between(before, after, a -> null));
+            unit.owe(new Owed.ChangeNotice(
+                    after.id(),
+                    requester.account().id(),
+                    "was inactivated (" + after.inactivationReason().toLowerCase(java.util.Locale.ROOT) + ")"));
             return after;
         });
     }

@@ -3,6 +3,7 @@ package mn.miic.helpdesk.accounts.usecases;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
@@ -25,14 +26,22 @@ public final class ResetPassword {
     }
 
     public IssuedPassword execute(Actor actor, String username) {
+        return execute(actor, username, Together.NOTHING);
+    }
+
+    /** @param together what commits with the reset or not at all (the approval of a request for it) */
+    public IssuedPassword execute(Actor actor, String username, Together together) {
         return transactions.run(actor, AuditAction.RESET_PASSWORD, unit -> {
+            if (!together.claim(unit)) {
+                throw Refusal.alreadyDone();
+            }
             var requester = unit.requester();
             policy.requireManager(requester, "reset passwords");
             Account target = unit.lockTarget(username);
             policy.requireCanManage(requester, target, username, "reset passwords");
             policy.requireNotSelf(requester, target, "reset the password of");
             policy.requireOutranksOrEquals(requester, target, "reset the password of");
-            PasswordIssuer.Issued issued = issuer.issue(unit, target.id(), target.username());
+            PasswordIssuer.Issued issued = issuer.issue(unit, target.id(), false);
             Map<String, Change> changes = new LinkedHashMap<>();
             changes.put("password", new Change(target.hasPassword() ? "set" : "none", "temporary"));
             changes.put(
@@ -43,7 +52,9 @@ public final class ResetPassword {
                                     : target.passwordExpiresAt().toString(),
                             issued.expiresAt().toString()));
             unit.done(null, changes);
-            return new IssuedPassword(issued.account(), unit.organizationOf(target), issued.password(), issued.undo());
+            together.then(unit);
+            return new IssuedPassword(
+                    issued.account(), unit.organizationOf(target), issued.password(), issued.delivery());
         });
     }
 }

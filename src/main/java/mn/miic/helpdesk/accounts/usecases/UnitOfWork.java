@@ -1,7 +1,11 @@
 package mn.miic.helpdesk.accounts.usecases;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.access.AccountAction;
@@ -17,6 +21,8 @@ import mn.miic.helpdesk.audit.AuditLog;
 import mn.miic.helpdesk.audit.Change;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
+import mn.miic.helpdesk.outbox.Outbox;
+import mn.miic.helpdesk.outbox.Owed;
 import org.jooq.DSLContext;
 
 /**
@@ -33,8 +39,12 @@ public final class UnitOfWork {
     private final AuditAction action;
     private final Requester requester;
     private AuditLog.Subject subject = AuditLog.Subject.NONE;
+    private final Outbox outbox;
+    private final List<Long> owed = new ArrayList<>();
+    private final Map<Class<? extends Owed>, Long> owedKinds = new HashMap<>();
 
-    UnitOfWork(DSLContext dsl, Actor actor, AuditAction action) {
+    UnitOfWork(DSLContext dsl, Actor actor, AuditAction action, Outbox outbox) {
+        this.outbox = outbox;
         this.accounts = new AccountRepository(dsl);
         this.organizations = new OrganizationRepository(dsl);
         this.audit = new AuditLog(dsl);
@@ -77,6 +87,31 @@ public final class UnitOfWork {
     void about(Organization organization) {
         subject = new AuditLog.Subject(
                 subject.targetAccountId(), subject.targetUsername(), organization.id(), organization.code());
+    }
+
+    /** A message this change owes someone, written with it; returns its id. */
+    public long owe(Owed message) {
+        return owe(message, Outbox.Options.none());
+    }
+
+    public long owe(Owed message, Outbox.Options options) {
+        long id = outbox.owe(dsl, message, options.tracing(actor.requestId()));
+        owed.add(id);
+        owedKinds.put(message.getClass(), id);
+        return id;
+    }
+
+    /** The message of this kind owed so far in this change, if any. */
+    public Optional<Long> owedOf(Class<? extends Owed> kind) {
+        return Optional.ofNullable(owedKinds.get(kind));
+    }
+
+    List<Long> owedIds() {
+        return List.copyOf(owed);
+    }
+
+    public Actor actor() {
+        return actor;
     }
 
     public void done(String reason, Map<String, Change> changes) {

@@ -8,6 +8,7 @@ import com.slack.api.model.block.LayoutBlock;
 import java.util.List;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.usecases.IssuedPassword;
+import mn.miic.helpdesk.organizations.Organization;
 
 /** The DMs that carry a temporary password, and the notices of changes. The only place a password is shown. */
 public final class DeliveryMessages {
@@ -48,6 +49,20 @@ public final class DeliveryMessages {
         return "The temporary password was sent by DM to " + Text.boldName(target) + " (<@" + slackUserId + ">).";
     }
 
+    /** What the administrator hears at once: the password's DM follows, and where it went after. */
+    public static String onItsWay(Account target) {
+        return "The temporary password is on its way by Slack DM: to " + Text.boldName(target)
+                + " if their Slack is linked, else to you. You will hear here where it went.";
+    }
+
+    /** The first words of the report once the password has gone: what was done. */
+    public static String done(Account target, Organization org, boolean added) {
+        return added
+                ? ":white_check_mark: Added " + Text.boldName(target) + ", "
+                        + target.role().label() + " at " + Text.org(org) + "."
+                : ":white_check_mark: Reset the password of " + Text.boldName(target) + ".";
+    }
+
     public static String sentToAdministrator(Account target) {
         return "The temporary password was sent to you by DM: hand it to " + Text.boldName(target)
                 + " in person or by phone.";
@@ -66,6 +81,10 @@ public final class DeliveryMessages {
         return ":warning: I could not deliver the temporary password for " + Text.boldName(target)
                 + " by Slack DM, and could not undo it either (" + Text.escape(why) + "). Reset it again with"
                 + " `/miic reset " + target.username() + "`.";
+    }
+
+    public static String notSent(Account target, String why) {
+        return "The temporary password for " + Text.boldName(target) + " was not sent: " + Text.escape(why) + ".";
     }
 
     public static String changeNotice(String whatHappened, Account by) {

@@ -165,6 +165,16 @@ public final class RequestMessages {
     }
 
     /** What the requester hears when it is decided; a reset's password comes in its own DM. */
+    /** An approved reset whose temporary password could not be delivered (it was undone, or given up). */
+    public static String approvedButNotDelivered(RequestDetails d) {
+        String by =
+                d.decidedBy() == null ? "" : " by " + Text.escape(d.decidedBy().displayName());
+        return ":warning: Your " + d.request().kind().label() + " request (#"
+                + d.request().id() + ") was approved"
+                + by + ", but Slack could not deliver the temporary password to you, so it was taken back: your old"
+                + " password still works. Ask again with `/miic request reset`, or call the MIIC help desk.";
+    }
+
     public static String decidedForRequester(RequestDetails d) {
         HelpRequest r = d.request();
         String by =

@@ -226,7 +226,7 @@ class AccountUseCasesTest {
                 app.fixtures.account(clinic).password("Old#Harbor7Quill").create();
         IssuedPassword reset = app.accounts.reset().execute(as(admin), account.username());
 
-        app.accounts.undoTemporaryPassword().execute(as(admin), reset.undo(), "the DM could not be delivered");
+        app.accounts.undoTemporaryPassword().execute(as(admin), app.delivery(reset), "the DM could not be delivered");
 
         String hash = app.passwordHash(account);
         assertThat(app.hasher.matches("Old#Harbor7Quill", hash)).isTrue();
@@ -240,7 +240,7 @@ class AccountUseCasesTest {
     }
 
     @Test
-    void an_undo_never_overwrites_a_change_made_after_the_reset() {
+    void an_undo_is_not_stopped_by_an_edit_or_a_failed_sign_in_in_between() {
         Account account =
                 app.fixtures.account(clinic).password("Old#Harbor7Quill").create();
         IssuedPassword reset = app.accounts.reset().execute(as(admin), account.username());
@@ -252,10 +252,26 @@ class AccountUseCasesTest {
                         account.username(),
                         Forms.withForm(current, Forms.withPhone(Forms.editOf(current), "555-0111")));
 
-        Refusal refusal = refusalOf(() ->
-                app.accounts.undoTemporaryPassword().execute(as(admin), reset.undo(), "the DM could not be delivered"));
-        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.CHANGED_BY_SOMEONE_ELSE);
-        assertThat(app.hasher.matches(reset.password().reveal(), app.passwordHash(account)))
+        app.accounts.undoTemporaryPassword().execute(as(admin), app.delivery(reset), "the DM could not be delivered");
+
+        assertThat(app.hasher.matches("Old#Harbor7Quill", app.passwordHash(account)))
+                .isTrue();
+        assertThat(app.reload(account).phone().number()).as("the edit stays").isEqualTo("5550111");
+    }
+
+    @Test
+    void an_undo_never_takes_back_a_newer_password() {
+        Account account =
+                app.fixtures.account(clinic).password("Old#Harbor7Quill").create();
+        IssuedPassword first = app.accounts.reset().execute(as(admin), account.username());
+        IssuedPassword second = app.accounts.reset().execute(as(admin), account.username());
+
+        Refusal refusal = refusalOf(() -> app.accounts
+                .undoTemporaryPassword()
+                .execute(as(admin), app.delivery(first), "the DM could not be delivered"));
+
+        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.WRONG_STATE);
+        assertThat(app.hasher.matches(second.password().reveal(), app.passwordHash(account)))
                 .isTrue();
     }
 
@@ -267,7 +283,7 @@ class AccountUseCasesTest {
                         as(admin),
                         null,
                         Forms.newUser("Lone", "Star", "lonestar", RoleAssignment.of(Role.TYPICAL_USER)));
-        app.accounts.undoTemporaryPassword().execute(as(admin), added.undo(), "no DM");
+        app.accounts.undoTemporaryPassword().execute(as(admin), app.delivery(added), "no DM");
         assertThat(app.passwordHash(added.account())).isNull();
         assertThat(app.reload(added.account()).hasPassword()).isFalse();
     }

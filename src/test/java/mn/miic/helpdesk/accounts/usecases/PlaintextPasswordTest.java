@@ -43,13 +43,14 @@ class PlaintextPasswordTest {
             secrets.add(added.password().reveal());
             var reset = app.accounts.reset().execute(as(admin), "lonestar");
             secrets.add(reset.password().reveal());
-            app.accounts.undoTemporaryPassword().execute(as(admin), reset.undo(), "no DM");
+            app.accounts.undoTemporaryPassword().execute(as(admin), app.delivery(reset), "no DM");
 
             String everything = app.dsl
                     .fetch("select string_agg(t::text, '|') from ("
                             + " select a::text as t from account a union all"
                             + " select h::text from password_history h union all"
                             + " select e::text from audit_event e union all"
+                            + " select m::text from outbox_message m union all"
                             + " select o::text from organization o) x")
                     .get(0)
                     .get(0, String.class);

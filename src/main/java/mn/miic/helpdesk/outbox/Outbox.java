@@ -1,0 +1,296 @@
+package mn.miic.helpdesk.outbox;
+
+import static mn.miic.helpdesk.db.jooq.Tables.OUTBOX_MESSAGE;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import mn.miic.helpdesk.accounts.password.TemporaryPassword;
+import mn.miic.helpdesk.db.Now;
+import mn.miic.helpdesk.db.jooq.tables.records.OutboxMessageRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+/**
+ * The outbox table: what use cases owe, written in their transactions, and what workers claim, deliver and end. A
+ * claim is a lease (FOR UPDATE SKIP LOCKED, then a time until which the row is this worker's), so two instances never
+ * deliver one row at once, and a worker that died lets go of its rows when the lease runs out.
+ */
+public final class Outbox {
+
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int OUTCOME_LIMIT = 500;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Map<String, Class<?>> KINDS = Arrays.stream(Owed.class.getPermittedSubclasses())
+            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
+
+    private final DSLContext dsl;
+    private final SecretBox secrets;
+    private final Duration deadline;
+
+    /** @param deadline how long a message may take before it is given up (a password: undone) */
+    public Outbox(DSLContext dsl, SecretBox secrets, Duration deadline) {
+        this.dsl = dsl;
+        this.secrets = secrets;
+        this.deadline = deadline;
+    }
+
+    /** Options of one owed message. */
+    public record Options(Long afterId, TemporaryPassword secret, String requestId) {
+        public static Options none() {
+            return new Options(null, null, null);
+        }
+
+        public Options after(long id) {
+            return new Options(id, secret, requestId);
+        }
+
+        public Options withSecret(TemporaryPassword password) {
+            return new Options(afterId, password, requestId);
+        }
+
+        public Options tracing(String id) {
+            return new Options(afterId, secret, id);
+        }
+    }
+
+    /** Writes a message owed, in the caller's transaction ({@code tx}); due at once. Returns its id. */
+    public long owe(DSLContext tx, Owed owed, Options options) {
+        OffsetDateTime now = Now.of(tx);
+        long id = tx.insertInto(OUTBOX_MESSAGE)
+                .set(OUTBOX_MESSAGE.KIND, owed.getClass().getSimpleName())
+                .set(OUTBOX_MESSAGE.PAYLOAD, JSONB.valueOf(toJson(owed)))
+                .set(OUTBOX_MESSAGE.STATUS, OutboxStatus.PENDING.name())
+                .set(OUTBOX_MESSAGE.AFTER_ID, options.afterId())
+                .set(OUTBOX_MESSAGE.ATTEMPTS, 0)
+                .set(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT, now)
+                .set(OUTBOX_MESSAGE.DEADLINE_AT, now.plus(deadline))
+                .set(OUTBOX_MESSAGE.CREATED_AT, now)
+                .set(OUTBOX_MESSAGE.REQUEST_ID, options.requestId())
+                .returning(OUTBOX_MESSAGE.ID)
+                .fetchSingle(OUTBOX_MESSAGE.ID);
+        if (options.secret() != null) {
+            // Sealed for this very row, so a secret copied to another row does not open there.
+            char[] plain = options.secret().reveal().toCharArray();
+            try {
+                tx.update(OUTBOX_MESSAGE)
+                        .set(OUTBOX_MESSAGE.SECRET, secrets.seal(plain, OwedMessage.secretContext(id)))
+                        .where(OUTBOX_MESSAGE.ID.eq(id))
+                        .execute();
+            } finally {
+                Arrays.fill(plain, '\0');
+            }
+        }
+        return id;
+    }
+
+    /** Opens the sealed secret of a message (a temporary password), for the one DM that carries it. */
+    public TemporaryPassword secretOf(OwedMessage message) {
+        char[] plain = secrets.open(message.secret(), OwedMessage.secretContext(message.id()));
+        try {
+            return new TemporaryPassword(new String(plain));
+        } finally {
+            Arrays.fill(plain, '\0');
+        }
+    }
+
+    /** Claims up to {@code limit} messages that are due, oldest first, for this worker's lease. */
+    public List<OwedMessage> claimDue(int limit) {
+        return claim(DSL.trueCondition(), limit);
+    }
+
+    /** Claims these messages, if they are due and nobody holds them. */
+    public List<OwedMessage> claim(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : claim(OUTBOX_MESSAGE.ID.in(ids), ids.size());
+    }
+
+    /** Claims the messages that waited for this one. */
+    public List<OwedMessage> claimFollowersOf(long id) {
+        return claim(OUTBOX_MESSAGE.AFTER_ID.eq(id), 100);
+    }
+
+    private List<OwedMessage> claim(Condition which, int limit) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            OffsetDateTime now = Now.of(tx);
+            var before = OUTBOX_MESSAGE.as("before");
+            var due = tx.select(OUTBOX_MESSAGE.ID)
+                    .from(OUTBOX_MESSAGE)
+                    .where(which)
+                    .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
+                    .and(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT.le(now))
+                    .and(OUTBOX_MESSAGE.LEASED_UNTIL.isNull().or(OUTBOX_MESSAGE.LEASED_UNTIL.lt(now)))
+                    .and(OUTBOX_MESSAGE
+                            .AFTER_ID
+                            .isNull()
+                            .orExists(DSL.selectOne()
+                                    .from(before)
+                                    .where(before.ID.eq(OUTBOX_MESSAGE.AFTER_ID))
+                                    .and(before.STATUS.ne(OutboxStatus.PENDING.name()))))
+                    .orderBy(OUTBOX_MESSAGE.ID)
+                    .limit(limit)
+                    .forUpdate()
+                    .skipLocked()
+                    .fetch(OUTBOX_MESSAGE.ID);
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            return tx
+                    .update(OUTBOX_MESSAGE)
+                    .set(OUTBOX_MESSAGE.LEASED_UNTIL, now.plus(LEASE))
+                    .set(OUTBOX_MESSAGE.ATTEMPTS, OUTBOX_MESSAGE.ATTEMPTS.plus(1))
+                    .where(OUTBOX_MESSAGE.ID.in(due))
+                    .returning()
+                    .fetch()
+                    .stream()
+                    .sorted(java.util.Comparator.comparing(OutboxMessageRecord::getId))
+                    .map(Outbox::map)
+                    .toList();
+        });
+    }
+
+    /** The message this one waited for, as it ended. */
+    public Optional<OwedMessage> find(long id) {
+        return dsl.selectFrom(OUTBOX_MESSAGE).where(OUTBOX_MESSAGE.ID.eq(id)).fetchOptional(Outbox::map);
+    }
+
+    /**
+     * Ends a message this worker holds, erasing its secret; false when it had ended already. The messages that waited
+     * for it are due now, with a deadline of their own from now.
+     */
+    public boolean end(long id, OutboxStatus status, String outcome) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            OffsetDateTime now = Now.of(tx);
+            boolean ended = tx.update(OUTBOX_MESSAGE)
+                            .set(OUTBOX_MESSAGE.STATUS, status.name())
+                            .set(OUTBOX_MESSAGE.OUTCOME, clip(outcome))
+                            .set(OUTBOX_MESSAGE.SECRET, (byte[]) null)
+                            .set(OUTBOX_MESSAGE.ENDED_AT, now)
+                            .setNull(OUTBOX_MESSAGE.LEASED_UNTIL)
+                            .where(OUTBOX_MESSAGE.ID.eq(id))
+                            .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
+                            .execute()
+                    == 1;
+            if (ended) {
+                tx.update(OUTBOX_MESSAGE)
+                        .set(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT, now)
+                        .set(
+                                OUTBOX_MESSAGE.DEADLINE_AT,
+                                DSL.greatest(OUTBOX_MESSAGE.DEADLINE_AT, DSL.val(now.plus(deadline))))
+                        .where(OUTBOX_MESSAGE.AFTER_ID.eq(id))
+                        .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
+                        .execute();
+            }
+            return ended;
+        });
+    }
+
+    /** Lets go of a message until its next attempt, noting why. */
+    public void retryAt(long id, Instant at, String why) {
+        dsl.update(OUTBOX_MESSAGE)
+                .set(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT, at.atOffset(ZoneOffset.UTC))
+                .set(OUTBOX_MESSAGE.LAST_ERROR, clip(why))
+                .setNull(OUTBOX_MESSAGE.LEASED_UNTIL)
+                .where(OUTBOX_MESSAGE.ID.eq(id))
+                .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
+                .execute();
+    }
+
+    /** How many messages are in each state, for the help desk and the metrics. */
+    public Map<OutboxStatus, Integer> countsByStatus() {
+        Map<OutboxStatus, Integer> counts = new java.util.EnumMap<>(OutboxStatus.class);
+        for (OutboxStatus s : OutboxStatus.values()) {
+            counts.put(s, 0);
+        }
+        dsl.select(OUTBOX_MESSAGE.STATUS, DSL.count())
+                .from(OUTBOX_MESSAGE)
+                .groupBy(OUTBOX_MESSAGE.STATUS)
+                .fetch()
+                .forEach(r -> counts.put(OutboxStatus.valueOf(r.value1()), r.value2()));
+        return counts;
+    }
+
+    /** The messages still pending and those that did not end delivered, newest first. */
+    public List<Entry> troubles(int limit) {
+        return dsl.selectFrom(OUTBOX_MESSAGE)
+                .where(OUTBOX_MESSAGE.STATUS.in(
+                        OutboxStatus.PENDING.name(), OutboxStatus.UNDONE.name(), OutboxStatus.GIVEN_UP.name()))
+                .orderBy(OUTBOX_MESSAGE.ID.desc())
+                .limit(limit)
+                .fetch(r -> new Entry(
+                        r.getId(),
+                        r.getKind(),
+                        OutboxStatus.valueOf(r.getStatus()),
+                        r.getAttempts(),
+                        r.getCreatedAt().toInstant(),
+                        r.getNextAttemptAt().toInstant(),
+                        r.getOutcome(),
+                        r.getLastError()));
+    }
+
+    /** A row as the help desk sees it: never its payload or secret. */
+    public record Entry(
+            long id,
+            String kind,
+            OutboxStatus status,
+            int attempts,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            String outcome,
+            String lastError) {}
+
+    private static OwedMessage map(OutboxMessageRecord r) {
+        return new OwedMessage(
+                r.getId(),
+                fromJson(r.getKind(), r.getPayload().data()),
+                OutboxStatus.valueOf(r.getStatus()),
+                r.getAttempts(),
+                r.getDeadlineAt().toInstant(),
+                r.getAfterId(),
+                r.getOutcome(),
+                r.getRequestId(),
+                r.getSecret());
+    }
+
+    private static String toJson(Owed owed) {
+        try {
+            return JSON.writeValueAsString(owed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an owed message must be serializable: " + owed.getClass(), e);
+        }
+    }
+
+    private static Owed fromJson(String kind, String json) {
+        Class<?> type = KINDS.get(kind);
+        if (type == null) {
+            throw new IllegalStateException("an outbox message of a kind this build does not know: " + kind);
+        }
+        try {
+            return (Owed) JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an outbox message that does not read as " + kind, e);
+        }
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= OUTCOME_LIMIT ? text : text.substring(0, OUTCOME_LIMIT - 3) + "...";
+    }
+}

@@ -1,0 +1,164 @@
+package mn.miic.helpdesk.slack.delivery;
+
+import com.slack.api.model.block.LayoutBlock;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.password.TemporaryPassword;
+import mn.miic.helpdesk.accounts.store.AccountRepository;
+import mn.miic.helpdesk.accounts.usecases.IssuedPassword;
+import mn.miic.helpdesk.identity.SlackIdentities;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationRepository;
+import mn.miic.helpdesk.outbox.Courier;
+import mn.miic.helpdesk.outbox.Delivery;
+import mn.miic.helpdesk.outbox.OutboxStatus;
+import mn.miic.helpdesk.outbox.OutboxWorker;
+import mn.miic.helpdesk.outbox.Owed;
+import mn.miic.helpdesk.outbox.OwedMessage;
+import mn.miic.helpdesk.requests.RequestDetails;
+import mn.miic.helpdesk.requests.RequestUseCases;
+import mn.miic.helpdesk.slack.Replies;
+import mn.miic.helpdesk.slack.ReplyTo;
+import mn.miic.helpdesk.slack.SlackApi;
+import mn.miic.helpdesk.slack.SlackRateLimited;
+import mn.miic.helpdesk.slack.SlackUnavailable;
+import mn.miic.helpdesk.slack.views.AccountMessages;
+import mn.miic.helpdesk.slack.views.DeliveryMessages;
+import mn.miic.helpdesk.slack.views.RequestMessages;
+import org.jooq.DSLContext;
+
+/**
+ * Carries what the outbox holds into Slack (SPEC 4.4): each kind of message to its person, shown as its view says.
+ * One attempt per call, with a Slack client that never waits: a 429 or an outage is handed back as the time of the
+ * next attempt.
+ */
+public final class SlackCourier implements Courier {
+
+    private final SlackApi slack;
+    private final SlackIdentities identities;
+    private final DSLContext dsl;
+    private final RequestUseCases requests;
+    private final Clock clock;
+
+    /** @param slack a client {@link SlackApi#withoutWaiting() without waiting} */
+    public SlackCourier(
+            SlackApi slack, SlackIdentities identities, DSLContext dsl, RequestUseCases requests, Clock clock) {
+        this.slack = slack;
+        this.identities = identities;
+        this.dsl = dsl;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    @Override
+    public Delivery deliver(OwedMessage message, Optional<OwedMessage> before, Supplier<TemporaryPassword> secret) {
+        try {
+            Owed owed = message.owed();
+            if (owed instanceof Owed.TemporaryPassword password) {
+                return password(password, secret);
+            }
+            if (owed instanceof Owed.PasswordReport report) {
+                return report(report, before.orElseThrow());
+            }
+            if (owed instanceof Owed.ChangeNotice notice) {
+                return notice(notice);
+            }
+            if (owed instanceof Owed.RequestOutcome outcome) {
+                return outcome(outcome, before);
+            }
+            throw new IllegalStateException("no courier for " + owed.getClass().getSimpleName());
+        } catch (SlackRateLimited e) {
+            return new Delivery.Retry(clock.instant().plus(e.retryAfter()), e.getMessage());
+        } catch (SlackUnavailable e) {
+            return new Delivery.Retry(clock.instant().plus(OutboxWorker.backoff(message.attempts())), e.getMessage());
+        }
+    }
+
+    /** To the account's own Slack user, else to the administrator who issued it; never an obsolete password. */
+    private Delivery password(Owed.TemporaryPassword p, Supplier<TemporaryPassword> secret) {
+        AccountRepository accounts = new AccountRepository(dsl);
+        if (!p.issuedHash().equals(accounts.credential(p.accountId()).passwordHash())) {
+            return new Delivery.Skipped("superseded: the account's password changed before it was delivered");
+        }
+        Account target = accounts.findById(p.accountId()).orElseThrow();
+        Account by = accounts.findById(p.issuedBy()).orElseThrow();
+        Organization org = new OrganizationRepository(dsl)
+                .findById(target.organizationId())
+                .orElseThrow();
+        IssuedPassword issued = new IssuedPassword(target, org, secret.get(), 0);
+        Optional<String> owner = identities.slackUserOf(target.id());
+        if (owner.isPresent()
+                && slack.directMessage(
+                        owner.get(),
+                        DeliveryMessages.PASSWORD_FALLBACK,
+                        DeliveryMessages.passwordToOwner(issued, by, p.added()))) {
+            return new Delivery.Delivered(DeliveryMessages.sentToOwner(target, owner.get()), null, null);
+        }
+        if (p.issuedBySlackUserId() != null
+                && slack.directMessage(
+                        p.issuedBySlackUserId(),
+                        DeliveryMessages.PASSWORD_FALLBACK,
+                        DeliveryMessages.passwordToAdministrator(issued, p.added()))) {
+            return new Delivery.Delivered(DeliveryMessages.sentToAdministrator(target), null, null);
+        }
+        return new Delivery.Refused("Slack took the DM neither to the account's owner nor to the administrator");
+    }
+
+    /** What became of a temporary password, where the administrator asked (in place of their confirmation), or by DM. */
+    private Delivery report(Owed.PasswordReport r, OwedMessage password) {
+        Account target = new AccountRepository(dsl).findById(r.accountId()).orElseThrow();
+        Organization org = new OrganizationRepository(dsl)
+                .findById(target.organizationId())
+                .orElseThrow();
+        String text =
+                switch (password.status()) {
+                    case DELIVERED -> DeliveryMessages.done(target, org, r.added()) + " " + password.outcome();
+                    case UNDONE -> DeliveryMessages.undone(target, r.added());
+                    case SKIPPED -> DeliveryMessages.notSent(target, password.outcome());
+                    default -> DeliveryMessages.notUndone(target, password.outcome());
+                };
+        ReplyTo where = ReplyTo.decode(r.responseUrl());
+        if (where != null) {
+            var reply = where.inPlace()
+                    ? Replies.replacing(AccountMessages.say(text), text)
+                    : Replies.ephemeral(AccountMessages.say(text), text);
+            if (slack.respond(where.responseUrl(), reply)) {
+                return new Delivery.Delivered("reported where the administrator asked", null, null);
+            }
+        }
+        return dm(r.administratorSlackUserId(), text, AccountMessages.say(text), "reported to the administrator by DM");
+    }
+
+    private Delivery notice(Owed.ChangeNotice n) {
+        if (n.accountId() == n.byAccountId()) {
+            return new Delivery.Skipped("they made the change themselves");
+        }
+        Optional<String> owner = identities.slackUserOf(n.accountId());
+        if (owner.isEmpty()) {
+            return new Delivery.Skipped("the account has no linked Slack user to tell");
+        }
+        Account by = new AccountRepository(dsl).findById(n.byAccountId()).orElseThrow();
+        String text = DeliveryMessages.changeNotice(n.whatHappened(), by);
+        return dm(owner.get(), text, DeliveryMessages.notice(text), "told its owner by DM");
+    }
+
+    private Delivery outcome(Owed.RequestOutcome o, Optional<OwedMessage> password) {
+        RequestDetails d = requests.decide().details(o.requestId());
+        String text = password.isPresent() && password.get().status() != OutboxStatus.DELIVERED
+                ? RequestMessages.approvedButNotDelivered(d)
+                : RequestMessages.decidedForRequester(d);
+        return dm(o.requesterSlackUserId(), text, AccountMessages.say(text), "told the requester by DM");
+    }
+
+    private Delivery dm(String slackUserId, String text, List<LayoutBlock> blocks, String where) {
+        if (slackUserId == null) {
+            return new Delivery.Skipped("nobody in Slack to tell");
+        }
+        return slack.directMessage(slackUserId, text, blocks)
+                ? new Delivery.Delivered(where, null, null)
+                : new Delivery.Refused("Slack refused the DM to " + slackUserId);
+    }
+}

@@ -1,0 +1,182 @@
+package mn.miic.helpdesk.smoke;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
+import static mn.miic.helpdesk.db.jooq.Tables.AUDIT_EVENT;
+import static mn.miic.helpdesk.db.jooq.Tables.OUTBOX_MESSAGE;
+import static mn.miic.helpdesk.support.SlackWorkspace.readJson;
+import static mn.miic.helpdesk.support.SlackWorkspace.textOf;
+import static mn.miic.helpdesk.support.SlackWorkspace.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mn.miic.helpdesk.accounts.password.PasswordHasher;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.config.DatabaseUrl;
+import mn.miic.helpdesk.slack.Ids;
+import mn.miic.helpdesk.support.SlackWorkspace;
+import mn.miic.helpdesk.support.TestDatabase;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged bot killed (SIGKILL, not a thread) after it committed what it owes and before Slack took it, then
+ * started again: what it owed is delivered exactly once, or, past its deadline, undone and the administrator told;
+ * never both, never neither. Slack is made to fail (503) until the kill, so the kill lands in that window for sure.
+ */
+class CrashIT {
+
+    private static final Path WORK = Path.of("target", "smoke", "crash-" + UUID.randomUUID());
+    private static final String KEY = "q3mVb1o0cJ0xX8yZbC6lK2rN5sT7uW9yA1dF4gH6jK8=";
+    private static final Pattern PASSWORD = Pattern.compile("Temporary password: `([^`]+)`");
+
+    private final DatabaseUrl url = TestDatabase.emptyUrl();
+    private final DSLContext db = DSL.using(url.jdbcUrl(), url.user(), url.password() == null ? "" : url.password());
+    private final int port = JarProcess.freePort();
+
+    private Map<String, String> env(SlackWorkspace workspace, String deadline) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "DATABASE_URL",
+                url.jdbcUrl(),
+                "DATABASE_USER",
+                url.user(),
+                "DELIVERY_KEY",
+                KEY,
+                "DELIVERY_DEADLINE",
+                deadline,
+                "PORT",
+                String.valueOf(port),
+                "SLACK_BOT_TOKEN",
+                "xoxb-crash",
+                "SLACK_SIGNING_SECRET",
+                SlackWorkspace.SIGNING_SECRET,
+                "SLACK_API_URL",
+                workspace.apiUrl()));
+        if (url.password() != null) {
+            env.put("DATABASE_PASSWORD", url.password());
+        }
+        return env;
+    }
+
+    @Test
+    void a_reset_whose_bot_was_killed_before_its_dm_is_delivered_once_after_the_restart() {
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+            Map<String, String> env = env(workspace, "PT5M");
+            String confirmation = resetWhileSlackIsDown(workspace, env, "a");
+
+            // Slack is back; the bot starts again on the same database and key.
+            try (JarProcess again = JarProcess.start(env, WORK.resolve("a/after.log"))) {
+                again.awaitReady(port);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> !delivered(workspace, "U0LONE").isEmpty());
+                assertThat(textOf(workspace.reply(confirmation, 2))).contains("sent by DM to", "Lone Star");
+                assertThat(again.troubles()).isEmpty();
+            }
+
+            List<String> dms = delivered(workspace, "U0LONE");
+            assertThat(dms).as("one DM with the password, and only one").hasSize(1);
+            Matcher password = PASSWORD.matcher(dms.get(0));
+            assertThat(password.find()).isTrue();
+            String hash = db.select(ACCOUNT.PASSWORD_HASH)
+                    .from(ACCOUNT)
+                    .where(ACCOUNT.USERNAME.eq("lonestar"))
+                    .fetchSingle(ACCOUNT.PASSWORD_HASH);
+            assertThat(new PasswordHasher().matches(password.group(1), hash))
+                    .as("the password delivered is the one the account has")
+                    .isTrue();
+            assertThat(undos()).isZero();
+            assertThat(db.fetchCount(OUTBOX_MESSAGE, OUTBOX_MESSAGE.SECRET.isNotNull()))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void past_its_deadline_it_is_undone_instead_and_the_administrator_told() {
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+            Map<String, String> env = env(workspace, "PT3S");
+            StubMapping down = slackDown(workspace);
+            String confirmation = resetWhileSlackIsDown(workspace, env, "b", down);
+
+            try (JarProcess again = JarProcess.start(env, WORK.resolve("b/after.log"))) {
+                again.awaitReady(port);
+                await().atMost(Duration.ofSeconds(30)).until(() -> undos() == 1);
+                workspace.slack.removeStub(down);
+                assertThat(textOf(workspace.reply(confirmation, 2))).contains("could not deliver", "still works");
+            }
+            assertThat(delivered(workspace, "U0LONE")).as("never both").isEmpty();
+            assertThat(db.fetchCount(OUTBOX_MESSAGE, OUTBOX_MESSAGE.SECRET.isNotNull()))
+                    .isZero();
+        }
+    }
+
+    private String resetWhileSlackIsDown(SlackWorkspace workspace, Map<String, String> env, String name) {
+        StubMapping down = slackDown(workspace);
+        String confirmation = resetWhileSlackIsDown(workspace, env, name, down);
+        workspace.slack.removeStub(down);
+        return confirmation;
+    }
+
+    /** Imports the demo, resets Lone Star's password as Minnie while Slack refuses DMs, and kills the bot. */
+    private String resetWhileSlackIsDown(
+            SlackWorkspace workspace, Map<String, String> env, String name, StubMapping down) {
+        assertThat(JarProcess.run(env, WORK.resolve(name + "/import.log"), "import", "--demo")
+                        .exitCode())
+                .isZero();
+        workspace.slackProfile("U0MINNIE", "minnie.mouse@email.com");
+        workspace.slackProfile("U0LONE", "lone.star@example.org");
+        JarProcess bot = JarProcess.start(env, WORK.resolve(name + "/before.log"));
+        bot.awaitReady(port);
+        workspace.reply(workspace.command("U0LONE", "whoami")); // Lone Star links himself by his profile's email
+        String confirmation = workspace.command("U0MINNIE", "reset lonestar");
+        workspace.click("U0MINNIE", confirmation, Ids.CONFIRM, valueOf(workspace.reply(confirmation), Ids.CONFIRM));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.fetchExists(
+                        OUTBOX_MESSAGE,
+                        OUTBOX_MESSAGE.KIND.eq("TemporaryPassword").and(OUTBOX_MESSAGE.LAST_ERROR.isNotNull())));
+        bot.kill();
+        assertThat(db.fetchCount(OUTBOX_MESSAGE, OUTBOX_MESSAGE.SECRET.isNotNull()))
+                .as("the password waits, sealed")
+                .isOne();
+        return confirmation;
+    }
+
+    private static StubMapping slackDown(SlackWorkspace workspace) {
+        return workspace.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(503).withBody("upstream unavailable")));
+    }
+
+    /** The DMs Slack took (answered 200) for this user, newest last. */
+    private static List<String> delivered(SlackWorkspace workspace, String slackUserId) {
+        return workspace.slack.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                .filter(e -> e.getResponse().getStatus() == 200)
+                .map(e -> SlackWorkspace.form(e.getRequest()))
+                .filter(form -> slackUserId.equals(form.get("channel")))
+                .map(form -> textOf(readJson(form.getOrDefault("blocks", "[]"))))
+                .filter(text -> text.contains("Temporary password"))
+                .toList();
+    }
+
+    private int undos() {
+        return db.fetchCount(
+                AUDIT_EVENT,
+                AUDIT_EVENT
+                        .ACTION
+                        .eq(AuditAction.UNDO_TEMPORARY_PASSWORD.name())
+                        .and(AUDIT_EVENT.OUTCOME.eq("DONE")));
+    }
+}

@@ -24,7 +24,9 @@ import mn.miic.helpdesk.observability.Meters;
 import mn.miic.helpdesk.outbox.Outbox;
 import mn.miic.helpdesk.outbox.OutboxStatus;
 import mn.miic.helpdesk.outbox.OutboxWorker;
+import mn.miic.helpdesk.outbox.Owed;
 import mn.miic.helpdesk.outbox.SecretBox;
+import mn.miic.helpdesk.requests.RequestRepository;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.signin.AccountApi;
@@ -184,13 +186,27 @@ public final class Application {
         });
         deliveries = new OutboxWorker(outbox, slack.courier(), accounts.undoTemporaryPassword(), clock, kicks);
         accounts.transactions().whenCommitted(deliveries::kick);
+        // A request's copies are remembered once Slack says where they are, so that they can be updated.
+        deliveries.afterDelivery(Owed.RequestToApprover.class, (m, posted) -> requests.decide()
+                .copyShown(new RequestRepository.Message(
+                        ((Owed.RequestToApprover) m.owed()).requestId(),
+                        RequestRepository.Audience.APPROVER,
+                        ((Owed.RequestToApprover) m.owed()).approverSlackUserId(),
+                        posted.channel(),
+                        posted.ts())));
+        deliveries.afterDelivery(Owed.RequestToHelpDesk.class, (m, posted) -> requests.decide()
+                .copyShown(new RequestRepository.Message(
+                        ((Owed.RequestToHelpDesk) m.owed()).requestId(),
+                        RequestRepository.Audience.HELPDESK,
+                        null,
+                        posted.channel(),
+                        posted.ts())));
         Meters.outboxPending(() -> outbox.countsByStatus().get(OutboxStatus.PENDING));
     }
 
     private void startJobs() {
         RequestFlows requestFlows = slack.requests();
-        InactivitySweep sweep = new InactivitySweep(dsl, clock, config.inactivityPeriod());
-        var notices = slack.lifecycleNotices();
+        InactivitySweep sweep = new InactivitySweep(dsl, outbox, clock, config.inactivityPeriod());
         OnceKeys onceKeys = new OnceKeys(dsl);
         jobs = Jobs.start(
                 dataSource,
@@ -209,7 +225,7 @@ public final class Application {
                         new Jobs.Job(Duration.ofSeconds(1), deliveries::deliverDue),
                         "inactivity-sweep",
                         new Jobs.Job(config.sweepEvery(), () -> {
-                            var report = sweep.run(notices);
+                            var report = sweep.run();
                             Meters.sweep(report.expired(), report.warned(), report.took());
                             log.info(
                                     "inactivity sweep: {} expired, {} warned, in {} ms",

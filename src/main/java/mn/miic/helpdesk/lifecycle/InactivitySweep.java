@@ -15,6 +15,8 @@ import mn.miic.helpdesk.audit.AuditLog;
 import mn.miic.helpdesk.audit.Change;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
+import mn.miic.helpdesk.outbox.Outbox;
+import mn.miic.helpdesk.outbox.Owed;
 import mn.miic.helpdesk.requests.Approver;
 import mn.miic.helpdesk.requests.RequestRepository;
 import org.jooq.DSLContext;
@@ -22,84 +24,54 @@ import org.jooq.DSLContext;
 /**
  * The guide's 90 days: an account nobody signed in to (or reactivated) for the inactivity period becomes Inactive
  * Expired. Works in short batches that skip rows an administrator holds, so it never makes anyone wait; warns 14 and
- * 3 days before; reports a location that lost its last active administrator this way.
+ * 3 days before; reports a location that lost its last active administrator this way. Who is told what is owed in
+ * the outbox in each batch's own transaction, so a crash between a batch and its notices loses none.
  */
 public final class InactivitySweep {
 
     public static final int BATCH = 500;
     public static final String REASON = "No sign-in for the inactivity period";
 
-    /** Who is told what; the Slack side implements it. */
-    public interface Notices {
-        /** One organization's accounts expired by this run, and its administrators who can be reached. */
-        void expired(Organization organization, List<Account> accounts, List<Approver> administrators);
-
-        void warned(Account account, Instant expiresAt, int daysBefore);
-
-        void lastAdministratorGone(Organization organization, List<Account> expiredAdministrators);
-    }
-
     /** What a run did, for the log and the metrics. */
     public record Report(
             int expired, int warned, int batches, Duration took, List<Organization> withoutAdministrator) {}
 
     private final DSLContext dsl;
+    private final Outbox outbox;
     private final Clock clock;
     private final Duration period;
 
-    public InactivitySweep(DSLContext dsl, Clock clock, Duration period) {
+    public InactivitySweep(DSLContext dsl, Outbox outbox, Clock clock, Duration period) {
         this.dsl = dsl;
+        this.outbox = outbox;
         this.clock = clock;
         this.period = period;
     }
 
-    public Report run(Notices notices) {
+    public Report run() {
         long started = System.nanoTime();
         Instant now = clock.instant();
         Actor bot = new Actor(null, null, "inactivity-sweep-" + java.util.UUID.randomUUID());
         int expired = 0;
         int batches = 0;
-        Map<Long, List<Account>> expiredManagers = new LinkedHashMap<>();
-        // Told once per organization at the end, so that an administrator gets one message per run, not per batch.
-        Map<Long, List<Account>> expiredByOrg = new LinkedHashMap<>();
+        List<Organization> withoutAdministrator = new ArrayList<>();
         while (true) {
-            List<Account> batch = dsl.transactionResult(cfg -> expireOneBatch(cfg.dsl(), bot, now));
+            int done = dsl.transactionResult(cfg -> expireOneBatch(cfg.dsl(), bot, now, withoutAdministrator));
             batches++;
-            expired += batch.size();
-            for (Account a : batch) {
-                expiredByOrg
-                        .computeIfAbsent(a.organizationId(), k -> new ArrayList<>())
-                        .add(a);
-                if (a.managesUsers()) {
-                    expiredManagers
-                            .computeIfAbsent(a.organizationId(), k -> new ArrayList<>())
-                            .add(a);
-                }
-            }
-            if (batch.size() < BATCH) {
+            expired += done;
+            if (done < BATCH) {
                 break;
             }
         }
-        tell(notices, expiredByOrg);
-        List<Organization> withoutAdministrator = new ArrayList<>();
-        AccountRepository accounts = new AccountRepository(dsl);
-        OrganizationRepository organizations = new OrganizationRepository(dsl);
-        expiredManagers.forEach((orgId, managers) -> {
-            if (accounts.countActiveManagers(orgId, -1) == 0) {
-                Organization org = organizations.findById(orgId).orElseThrow();
-                withoutAdministrator.add(org);
-                notices.lastAdministratorGone(org, managers);
-            }
-        });
-        int warned = warn(notices, bot, now, 3, 14) + warn(notices, bot, now, 0, 3);
+        int warned = warn(bot, now, 3, 14) + warn(bot, now, 0, 3);
         return new Report(
                 expired, warned, batches, Duration.ofNanos(System.nanoTime() - started), withoutAdministrator);
     }
 
-    private List<Account> expireOneBatch(DSLContext tx, Actor bot, Instant now) {
+    private int expireOneBatch(DSLContext tx, Actor bot, Instant now, List<Organization> withoutAdministrator) {
         var touched = new LifecycleRepository(tx).expireBatch(now.minus(period), REASON, BATCH);
         if (touched.isEmpty()) {
-            return List.of();
+            return 0;
         }
         Map<Long, Organization> orgs = organizations(tx, touched);
         AuditLog audit = new AuditLog(tx);
@@ -113,55 +85,73 @@ public final class InactivitySweep {
                     "no sign-in for " + period.toDays() + " days",
                     Map.of("status", new Change("Active", "Inactive Expired")));
         }
-        return new AccountRepository(tx)
+        List<Account> accounts = new AccountRepository(tx)
                 .findAllById(touched.stream()
                         .map(LifecycleRepository.Touched::accountId)
                         .toList());
+        tell(tx, bot, orgs, accounts, withoutAdministrator);
+        return touched.size();
     }
 
-    private int warn(Notices notices, Actor bot, Instant now, int fromDays, int toDays) {
+    /** The owners, each location's administrators (one message each), and the help desk for a location left alone. */
+    private void tell(
+            DSLContext tx,
+            Actor bot,
+            Map<Long, Organization> orgs,
+            List<Account> accounts,
+            List<Organization> withoutAdministrator) {
+        Outbox.Options options = Outbox.Options.none().tracing(bot.requestId());
+        Map<Long, List<Account>> byOrg = new LinkedHashMap<>();
+        for (Account a : accounts) {
+            outbox.owe(tx, new Owed.AccountExpired(a.id()), options);
+            byOrg.computeIfAbsent(a.organizationId(), k -> new ArrayList<>()).add(a);
+        }
+        RequestRepository requests = new RequestRepository(tx);
+        AccountRepository repository = new AccountRepository(tx);
+        byOrg.forEach((orgId, expired) -> {
+            Organization org = orgs.get(orgId);
+            List<Long> ids = expired.stream().map(Account::id).toList();
+            for (Approver admin : requests.approvers(-1, org)) {
+                outbox.owe(tx, new Owed.ExpiredAccountsReport(orgId, admin.slackUserId(), ids), options);
+            }
+            List<Long> managers = expired.stream()
+                    .filter(Account::managesUsers)
+                    .map(Account::id)
+                    .toList();
+            if (!managers.isEmpty() && repository.countActiveManagers(orgId, -1) == 0) {
+                withoutAdministrator.add(org);
+                outbox.owe(tx, new Owed.LastAdministratorGone(orgId, managers), options);
+            }
+        });
+    }
+
+    private int warn(Actor bot, Instant now, int fromDays, int toDays) {
         int warned = 0;
         while (true) {
-            var batch = dsl.transactionResult(cfg -> {
+            int batch = dsl.transactionResult(cfg -> {
                 var touched = new LifecycleRepository(cfg.dsl()).warnBatch(now, period, fromDays, toDays, BATCH);
                 Map<Long, Organization> orgs = organizations(cfg.dsl(), touched);
                 AuditLog audit = new AuditLog(cfg.dsl());
+                Outbox.Options options = Outbox.Options.none().tracing(bot.requestId());
                 for (var t : touched) {
                     Organization org = orgs.get(t.organizationId());
+                    Instant expiresAt = t.lastUse().plus(period);
                     audit.done(
                             bot,
                             null,
                             AuditAction.INACTIVITY_WARNING,
                             new AuditLog.Subject(t.accountId(), t.username(), org.id(), org.code()),
-                            "expires in " + toDays + " days or less, on "
-                                    + t.lastUse().plus(period),
+                            "expires in " + toDays + " days or less, on " + expiresAt,
                             Map.of());
+                    outbox.owe(cfg.dsl(), new Owed.ExpiryWarning(t.accountId(), expiresAt), options);
                 }
-                return touched;
+                return touched.size();
             });
-            Map<Long, Account> byId = new LinkedHashMap<>();
-            new AccountRepository(dsl)
-                    .findAllById(batch.stream()
-                            .map(LifecycleRepository.Touched::accountId)
-                            .toList())
-                    .forEach(a -> byId.put(a.id(), a));
-            for (var t : batch) {
-                notices.warned(byId.get(t.accountId()), t.lastUse().plus(period), toDays);
-            }
-            warned += batch.size();
-            if (batch.size() < BATCH) {
+            warned += batch;
+            if (batch < BATCH) {
                 return warned;
             }
         }
-    }
-
-    private void tell(Notices notices, Map<Long, List<Account>> byOrg) {
-        OrganizationRepository organizations = new OrganizationRepository(dsl);
-        RequestRepository requests = new RequestRepository(dsl);
-        byOrg.forEach((orgId, accounts) -> {
-            Organization org = organizations.findById(orgId).orElseThrow();
-            notices.expired(org, accounts, requests.approvers(-1, org));
-        });
     }
 
     private static Map<Long, Organization> organizations(DSLContext tx, List<LifecycleRepository.Touched> touched) {

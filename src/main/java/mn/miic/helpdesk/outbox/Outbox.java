@@ -101,6 +101,25 @@ public final class Outbox {
         return id;
     }
 
+    /**
+     * Writes a message unless the same one is already waiting (an App Home refresh, say): one delivery serves both,
+     * since it shows things as they are when it goes. Two writes at the same instant may both go; that is harmless.
+     */
+    public void oweOnce(DSLContext tx, Owed owed, Options options) {
+        boolean waiting = tx.fetchExists(
+                OUTBOX_MESSAGE,
+                OUTBOX_MESSAGE
+                        .KIND
+                        .eq(owed.getClass().getSimpleName())
+                        .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
+                        .and(OUTBOX_MESSAGE.PAYLOAD.eq(JSONB.valueOf(toJson(owed))))
+                        .and(OUTBOX_MESSAGE.LEASED_UNTIL.isNull())
+                        .and(OUTBOX_MESSAGE.DEADLINE_AT.gt(Now.of(tx))));
+        if (!waiting) {
+            owe(tx, owed, options);
+        }
+    }
+
     /** Opens the sealed secret of a message (a temporary password), for the one DM that carries it. */
     public TemporaryPassword secretOf(OwedMessage message) {
         char[] plain = secrets.open(message.secret(), OwedMessage.secretContext(message.id()));
@@ -109,6 +128,25 @@ public final class Outbox {
         } finally {
             Arrays.fill(plain, '\0');
         }
+    }
+
+    /** How many messages could be delivered now, or are being delivered: none means the outbox has settled. */
+    public int countDue() {
+        OffsetDateTime now = Now.of(dsl);
+        var before = OUTBOX_MESSAGE.as("before");
+        return dsl.fetchCount(
+                OUTBOX_MESSAGE,
+                OUTBOX_MESSAGE
+                        .STATUS
+                        .eq(OutboxStatus.PENDING.name())
+                        .and(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT.le(now))
+                        .and(OUTBOX_MESSAGE
+                                .AFTER_ID
+                                .isNull()
+                                .orExists(DSL.selectOne()
+                                        .from(before)
+                                        .where(before.ID.eq(OUTBOX_MESSAGE.AFTER_ID))
+                                        .and(before.STATUS.ne(OutboxStatus.PENDING.name())))));
     }
 
     /** Claims up to {@code limit} messages that are due, oldest first, for this worker's lease. */

@@ -48,4 +48,42 @@ public sealed interface Owed {
 
     /** The requester hears how their request ended and who decided: after its temporary password, for a reset. */
     record RequestOutcome(long requestId, String requesterSlackUserId) implements Owed {}
+
+    /** A request for help, by DM to one of the managers who may decide it; its copy is remembered, to be updated. */
+    record RequestToApprover(long requestId, String approverSlackUserId) implements Owed {}
+
+    /** A request for help, posted to the help-desk channel with Claim, Approve and Deny. */
+    record RequestToHelpDesk(long requestId) implements Owed {}
+
+    /** A copy of a request shown somewhere, brought up to date with the request as it is now. */
+    record RequestCopyUpdate(long requestId, String channel, String ts, boolean helpDesk) implements Owed {}
+
+    /** What the requester hears along the way: where the request went, that the help desk has it, who took it. */
+    record RequestNotice(long requestId, String requesterSlackUserId, Step step, java.util.List<String> approvers)
+            implements Owed {
+        public enum Step {
+            ASKED,
+            ESCALATED,
+            CLAIMED
+        }
+    }
+
+    /** A question for the help desk (the guide's "help desk" button), posted to its channel. */
+    record HelpDeskQuestion(String askerSlackUserId, Long askerAccountId, String text) implements Owed {}
+
+    /** Someone's App Home shows requests or accounts that changed: published again as they are at delivery. */
+    record HomeRefresh(String slackUserId) implements Owed {}
+
+    /** The inactivity sweep made an account Inactive Expired: its owner hears it, and how to ask for it back. */
+    record AccountExpired(long accountId) implements Owed {}
+
+    /** One administrator hears which accounts of their location the sweep expired. */
+    record ExpiredAccountsReport(long organizationId, String administratorSlackUserId, java.util.List<Long> accountIds)
+            implements Owed {}
+
+    /** An account will expire soon for lack of a sign-in: its owner is warned. */
+    record ExpiryWarning(long accountId, java.time.Instant expiresAt) implements Owed {}
+
+    /** The sweep left a location without an active administrator: the help desk hears it. */
+    record LastAdministratorGone(long organizationId, java.util.List<Long> accountIds) implements Owed {}
 }

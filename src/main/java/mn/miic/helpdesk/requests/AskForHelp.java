@@ -12,6 +12,7 @@ import mn.miic.helpdesk.accounts.usecases.UnitOfWork;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.outbox.Owed;
 
 /**
  * A linked user asks for an unlock, a reset or a reactivation of their own account, also (above all) when it is
@@ -74,6 +75,23 @@ public final class AskForHelp {
             unit.done(
                     "request #" + saved.id() + " (" + kind.label() + ")" + (trimmed == null ? "" : ": " + trimmed),
                     Map.of());
+            // Where it goes is decided, and owed, with the request itself: nothing is lost to a crash after this.
+            List<String> names = approvers.stream().map(Approver::displayName).toList();
+            for (Approver approver : approvers) {
+                unit.owe(new Owed.RequestToApprover(saved.id(), approver.slackUserId()));
+            }
+            unit.owe(new Owed.RequestNotice(saved.id(), actor.slackUserId(), Owed.RequestNotice.Step.ASKED, names));
+            RequestLog.write(
+                    unit.dsl(),
+                    actor,
+                    AuditAction.REQUEST_ROUTED,
+                    saved,
+                    approvers.isEmpty() ? "nobody could be asked; due for the help desk" : "to " + names);
+            RequestNews.homes(
+                    unit.dsl(),
+                    saved,
+                    approvers.stream().map(Approver::slackUserId).collect(java.util.stream.Collectors.toSet()),
+                    (message, once) -> unit.oweOnce(message));
             return new Asked(new RequestDetails(saved, current, org, null, null), approvers);
         });
     }

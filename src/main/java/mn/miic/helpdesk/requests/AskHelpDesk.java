@@ -10,6 +10,8 @@ import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.audit.AuditLog;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
+import mn.miic.helpdesk.outbox.Outbox;
+import mn.miic.helpdesk.outbox.Owed;
 import org.jooq.DSLContext;
 
 /**
@@ -27,8 +29,11 @@ public final class AskHelpDesk {
     private final Clock clock;
     private final int perDay;
 
-    AskHelpDesk(DSLContext dsl, Clock clock, int perDay) {
+    private final Outbox outbox;
+
+    AskHelpDesk(DSLContext dsl, Outbox outbox, Clock clock, int perDay) {
         this.dsl = dsl;
+        this.outbox = outbox;
         this.clock = clock;
         this.perDay = perDay;
     }
@@ -69,6 +74,10 @@ public final class AskHelpDesk {
                             : new AuditLog.Subject(asker.id(), asker.username(), org.id(), org.code()),
                     question,
                     Map.of());
+            outbox.owe(
+                    cfg.dsl(),
+                    new Owed.HelpDeskQuestion(actor.slackUserId(), asker == null ? null : asker.id(), question),
+                    Outbox.Options.none().tracing(actor.requestId()));
             return new Question(actor.slackUserId(), asker, org, question);
         });
     }

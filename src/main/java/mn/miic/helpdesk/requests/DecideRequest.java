@@ -1,6 +1,7 @@
 package mn.miic.helpdesk.requests;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
@@ -76,6 +77,7 @@ public final class DecideRequest {
                     options = options.after(password.get());
                 }
                 unit.owe(new Owed.RequestOutcome(requestId, request.requesterSlackId()), options);
+                RequestNews.changed(unit.dsl(), request, owing(unit));
             }
 
             @Override
@@ -121,6 +123,7 @@ public final class DecideRequest {
                             + (reason == null ? "" : ": " + reason),
                     Map.of());
             unit.owe(new Owed.RequestOutcome(requestId, d.request().requesterSlackId()));
+            RequestNews.changed(unit.dsl(), d.request(), owing(unit));
             return RequestReader.details(unit.dsl(), requestId);
         });
     }
@@ -137,32 +140,43 @@ public final class DecideRequest {
                 throw Refusal.alreadyDone();
             }
             unit.done("request #" + requestId + " (" + d.request().kind().label() + ")", Map.of());
+            unit.owe(new Owed.RequestNotice(
+                    requestId, d.request().requesterSlackId(), Owed.RequestNotice.Step.CLAIMED, List.of()));
+            RequestNews.changed(unit.dsl(), d.request(), owing(unit));
             return RequestReader.details(unit.dsl(), requestId);
         });
     }
 
-    /** The Slack messages that show a request, to update when it changes. */
-    public java.util.List<RequestRepository.Message> copies(long requestId) {
-        return new RequestRepository(dsl).messages(requestId);
+    /**
+     * A copy of a request went out (to an approver, or the help-desk channel): remembered, so that it is updated when
+     * the request changes. One that went out after the request was decided is brought up to date at once.
+     */
+    public void copyShown(RequestRepository.Message copy) {
+        dsl.transaction(cfg -> {
+            RequestRepository requests = new RequestRepository(cfg.dsl());
+            requests.addMessage(copy);
+            HelpRequest request = requests.findById(copy.requestId()).orElseThrow();
+            if (!request.isOpen()) {
+                outbox.owe(
+                        cfg.dsl(),
+                        new Owed.RequestCopyUpdate(
+                                request.id(),
+                                copy.channel(),
+                                copy.ts(),
+                                copy.audience() == RequestRepository.Audience.HELPDESK),
+                        Outbox.Options.none());
+            }
+        });
     }
 
-    public void remember(RequestRepository.Message copy) {
-        new RequestRepository(dsl).addMessage(copy);
-    }
-
-    /** Nobody could be reached: the help desk should have it at once. */
-    public void dueNow(long requestId) {
-        new RequestRepository(dsl).escalateAt(requestId, clock.instant());
-    }
-
-    /** Routing is done: the DMs that went out, for the trail from ask to outcome. */
-    public void routed(Actor actor, long requestId, String toWhom) {
-        dsl.transaction(cfg -> RequestLog.write(
-                cfg.dsl(),
-                actor,
-                AuditAction.REQUEST_ROUTED,
-                RequestReader.details(cfg.dsl(), requestId).request(),
-                toWhom));
+    private static RequestNews.Owe owing(UnitOfWork unit) {
+        return (message, once) -> {
+            if (once) {
+                unit.oweOnce(message);
+            } else {
+                unit.owe(message);
+            }
+        };
     }
 
     private void closeAsNoLongerNeeded(Actor actor, HelpRequest request, String why) {
@@ -170,10 +184,9 @@ public final class DecideRequest {
             if (new RequestRepository(cfg.dsl())
                     .decide(request.id(), RequestStatus.EXPIRED, actor.accountId(), clock.instant(), why)) {
                 RequestLog.write(cfg.dsl(), actor, AuditAction.REQUEST_EXPIRED, request, "no longer needed: " + why);
-                outbox.owe(
-                        cfg.dsl(),
-                        new Owed.RequestOutcome(request.id(), request.requesterSlackId()),
-                        Outbox.Options.none().tracing(actor.requestId()));
+                RequestNews.Owe owe = RequestNews.into(cfg.dsl(), outbox, actor.requestId());
+                owe.owe(new Owed.RequestOutcome(request.id(), request.requesterSlackId()), false);
+                RequestNews.changed(cfg.dsl(), request, owe);
             }
         });
     }

@@ -7,37 +7,33 @@ import java.util.List;
 import java.util.Optional;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.outbox.Outbox;
+import mn.miic.helpdesk.outbox.Owed;
 import org.jooq.DSLContext;
 
 /**
- * Requests nobody decided in time (or that had nobody to go to) go to the help desk. Each is posted while its row is
- * held, and other instances skip held rows, so each goes once; the state is in the database, so a restart loses none.
+ * Requests nobody decided in time (or that had nobody to go to) go to the help desk. Each is escalated while its row
+ * is held, and other instances skip held rows, so each goes once; the post to the help desk and the requester's notice
+ * are owed in that same transaction, so a restart loses none.
  */
 public final class EscalateRequests {
-
-    /** Where the help desk sees a request; the Slack side implements it. */
-    public interface HelpDesk {
-        /** Posts the request; runs while it is held. Empty when there is no channel to post to. */
-        Optional<RequestRepository.Message> post(RequestDetails request);
-
-        /** After the escalation is saved: tell the requester, update the approvers' copies. */
-        void escalated(RequestDetails request);
-    }
 
     private static final int BATCH = 100;
 
     private final DSLContext dsl;
+    private final Outbox outbox;
     private final Clock clock;
     private final Duration escalateAfter;
 
-    EscalateRequests(DSLContext dsl, Clock clock, Duration escalateAfter) {
+    EscalateRequests(DSLContext dsl, Outbox outbox, Clock clock, Duration escalateAfter) {
         this.dsl = dsl;
+        this.outbox = outbox;
         this.clock = clock;
         this.escalateAfter = escalateAfter;
     }
 
     /** @return the requests escalated by this run */
-    public List<RequestDetails> run(HelpDesk helpDesk) {
+    public List<RequestDetails> run() {
         List<RequestDetails> done = new ArrayList<>();
         Actor bot = RequestLog.bot("escalation");
         while (done.size() < BATCH) {
@@ -49,8 +45,14 @@ public final class EscalateRequests {
                     return Optional.<RequestDetails>empty();
                 }
                 HelpRequest request = due.get();
-                helpDesk.post(RequestReader.details(cfg.dsl(), request)).ifPresent(requests::addMessage);
                 requests.markEscalated(request.id(), now);
+                RequestNews.Owe owe = RequestNews.into(cfg.dsl(), outbox, bot.requestId());
+                owe.owe(new Owed.RequestToHelpDesk(request.id()), false);
+                owe.owe(
+                        new Owed.RequestNotice(
+                                request.id(), request.requesterSlackId(), Owed.RequestNotice.Step.ESCALATED, List.of()),
+                        false);
+                RequestNews.homes(cfg.dsl(), request, java.util.Set.of(), owe);
                 boolean hadNobody = !request.escalateAt().isAfter(request.askedAt());
                 RequestLog.write(
                         cfg.dsl(),
@@ -66,7 +68,6 @@ public final class EscalateRequests {
                 break;
             }
             done.add(next.get());
-            helpDesk.escalated(next.get());
         }
         return done;
     }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.outbox.Outbox;
@@ -30,7 +29,7 @@ public final class ExpireRequests {
         this.lifetime = lifetime;
     }
 
-    public List<RequestDetails> run(Consumer<RequestDetails> afterEach) {
+    public List<RequestDetails> run() {
         List<RequestDetails> done = new ArrayList<>();
         Actor bot = RequestLog.bot("expiry");
         while (done.size() < BATCH) {
@@ -44,17 +43,15 @@ public final class ExpireRequests {
                 String why = "nobody decided within " + lifetime.toHours() + " hours";
                 requests.decide(old.get().id(), RequestStatus.EXPIRED, null, now, why);
                 RequestLog.write(cfg.dsl(), bot, AuditAction.REQUEST_EXPIRED, old.get(), why);
-                outbox.owe(
-                        cfg.dsl(),
-                        new Owed.RequestOutcome(old.get().id(), old.get().requesterSlackId()),
-                        Outbox.Options.none().tracing(bot.requestId()));
+                RequestNews.Owe owe = RequestNews.into(cfg.dsl(), outbox, bot.requestId());
+                owe.owe(new Owed.RequestOutcome(old.get().id(), old.get().requesterSlackId()), false);
+                RequestNews.changed(cfg.dsl(), old.get(), owe);
                 return Optional.of(RequestReader.details(cfg.dsl(), old.get().id()));
             });
             if (next.isEmpty()) {
                 break;
             }
             done.add(next.get());
-            afterEach.accept(next.get());
         }
         return done;
     }

@@ -23,9 +23,9 @@ public record RequestUseCases(
         var transactions = accounts.transactions();
         return new RequestUseCases(
                 new AskForHelp(transactions, clock, settings.escalateAfter(), settings.perDay()),
-                new AskHelpDesk(dsl, clock, settings.perDay()),
+                new AskHelpDesk(dsl, transactions.outbox(), clock, settings.perDay()),
                 new DecideRequest(dsl, transactions, accounts, policy, clock),
-                new EscalateRequests(dsl, clock, settings.escalateAfter()),
+                new EscalateRequests(dsl, transactions.outbox(), clock, settings.escalateAfter()),
                 new ExpireRequests(dsl, transactions.outbox(), clock, settings.lifetime()),
                 new RequestQueue(transactions, clock, settings.inactivityPeriod()));
     }

@@ -26,13 +26,22 @@ public final class Home {
     }
 
     public void publish(Turn turn) {
+        publish(slack, turn);
+    }
+
+    /** As it is now, with this client (the outbox's, which never waits on Slack). */
+    public void publish(SlackApi with, String slackUserId) {
+        publish(with, Turn.of(slackUserId, null, null));
+    }
+
+    private void publish(SlackApi with, Turn turn) {
         try {
             var actor = flows.actor(turn);
             var own = accounts.view().self(actor);
             var queue = requests.queue().of(actor);
-            slack.publishHome(turn.slackUserId(), HomeView.linked(own, queue, clock.instant()));
+            with.publishHome(turn.slackUserId(), HomeView.linked(own, queue, clock.instant()));
         } catch (NotLinked notLinked) {
-            slack.publishHome(turn.slackUserId(), HomeView.notLinked(notLinked.getMessage()));
+            with.publishHome(turn.slackUserId(), HomeView.notLinked(notLinked.getMessage()));
         }
     }
 }

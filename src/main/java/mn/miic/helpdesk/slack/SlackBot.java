@@ -47,7 +47,6 @@ public final class SlackBot {
 
     private final RequestFlows requestFlows;
     private final SlackCourier courier;
-    private final LifecycleNotices lifecycleNotices;
 
     public SlackBot(
             Settings settings, AccountUseCases accounts, RequestUseCases requests, DSLContext dsl, Clock clock) {
@@ -57,15 +56,14 @@ public final class SlackBot {
         Slack slack = Slack.getInstance(slackConfig);
         SlackApi api = new SlackApi(slack, settings.botToken());
         SlackIdentities identities = new SlackIdentities(dsl, accounts.transactions());
-        this.courier = new SlackCourier(api.withoutWaiting(), identities, dsl, requests, clock);
         AccountFlows flows = new AccountFlows(accounts, identities, api);
         this.requestFlows = new RequestFlows(requests, flows, api, settings.helpDeskChannel(), clock);
         Commands commands = new Commands(flows, requestFlows);
         Actions actions = new Actions(flows, requestFlows, api);
         Submissions submissions = new Submissions(accounts, flows, api);
         Home home = new Home(flows, accounts, requests, api, clock);
-        requestFlows.showOn(home);
-        this.lifecycleNotices = new LifecycleNotices(api, identities, settings.helpDeskChannel());
+        this.courier = new SlackCourier(
+                api.withoutWaiting(), identities, dsl, requests, settings.helpDeskChannel(), home::publish, clock);
         this.background = new Background(new OnceKeys(dsl), api);
 
         AppConfig appConfig = AppConfig.builder()
@@ -182,11 +180,6 @@ public final class SlackBot {
     /** What carries the outbox's messages into Slack. */
     public SlackCourier courier() {
         return courier;
-    }
-
-    /** What the inactivity sweep tells people. */
-    public LifecycleNotices lifecycleNotices() {
-        return lifecycleNotices;
     }
 
     public App app() {

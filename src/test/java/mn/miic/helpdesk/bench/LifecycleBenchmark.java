@@ -22,7 +22,6 @@ import mn.miic.helpdesk.config.DatabaseUrl;
 import mn.miic.helpdesk.db.Database;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.lifecycle.InactivitySweep;
-import mn.miic.helpdesk.support.NobodyTold;
 import org.jooq.DSLContext;
 
 /**
@@ -63,13 +62,13 @@ public final class LifecycleBenchmark {
             // About a quarter of the accounts were last used 90 to 119 days ago.
             t = System.nanoTime();
             InactivitySweep.Report report =
-                    new InactivitySweep(dsl, wired.clock(), Duration.ofDays(90)).run(new NobodyTold());
+                    new InactivitySweep(dsl, wired.outbox(), wired.clock(), Duration.ofDays(90)).run();
             say(
                     "inactivity sweep: %,d expired and %,d warned in %,d batches, %.1f s (%,.0f accounts/s)",
                     report.expired(), report.warned(), report.batches(), seconds(t), report.expired() / seconds(t));
             t = System.nanoTime();
             InactivitySweep.Report again =
-                    new InactivitySweep(dsl, wired.clock(), Duration.ofDays(90)).run(new NobodyTold());
+                    new InactivitySweep(dsl, wired.outbox(), wired.clock(), Duration.ofDays(90)).run();
             say("a second sweep with nothing to do: %,d expired, %.3f s", again.expired(), seconds(t));
 
             signInLatency(db, accounts, signIns, threads);

@@ -24,7 +24,6 @@ import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.lifecycle.InactivitySweep;
 import mn.miic.helpdesk.organizations.OrganizationKind;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
-import mn.miic.helpdesk.support.NobodyTold;
 import mn.miic.helpdesk.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -227,7 +226,7 @@ class CsvImportTest {
         assertThat(orgs.findByCode("OLDMILL").orElseThrow().duaDate()).isEqualTo(today.minusYears(4));
 
         // The first sweep of the day leaves the guide's active users active.
-        new InactivitySweep(app.dsl, app.clock, Duration.ofDays(90)).run(new NobodyTold());
+        new InactivitySweep(app.dsl, app.application.outbox(), app.clock, Duration.ofDays(90)).run();
         for (String active : List.of("mousem2", "lonestar", "goofg1", "princed1", "kentc1", "waynb1", "rossb1")) {
             assertThat(accounts.findByUsername(active).orElseThrow().status())
                     .as(active)

@@ -1,11 +1,11 @@
 package mn.miic.helpdesk.lifecycle;
 
+import static mn.miic.helpdesk.db.jooq.Tables.OUTBOX_MESSAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +18,7 @@ import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.identity.SlackLinks;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
-import mn.miic.helpdesk.requests.Approver;
+import mn.miic.helpdesk.outbox.Owed;
 import mn.miic.helpdesk.support.TestApp;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +29,26 @@ class InactivitySweepTest {
 
     private final TestApp app = new TestApp();
     private final Instant now = app.clock.instant();
-    private final Recorded told = new Recorded();
 
     private InactivitySweep sweep() {
-        return new InactivitySweep(app.dsl, app.clock, PERIOD);
+        return new InactivitySweep(app.dsl, app.application.outbox(), app.clock, PERIOD);
+    }
+
+    /** What the sweep owes people so far, oldest first: what they will be told. */
+    private List<Owed> told() {
+        return app
+                .dsl
+                .select(OUTBOX_MESSAGE.ID)
+                .from(OUTBOX_MESSAGE)
+                .orderBy(OUTBOX_MESSAGE.ID)
+                .fetch(OUTBOX_MESSAGE.ID)
+                .stream()
+                .map(id -> app.application.outbox().find(id).orElseThrow().owed())
+                .toList();
+    }
+
+    private <T extends Owed> List<T> told(Class<T> kind) {
+        return told().stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     @Test
@@ -51,7 +67,7 @@ class InactivitySweepTest {
                 .lastSignIn(now.minus(Duration.ofDays(91)))
                 .create();
 
-        InactivitySweep.Report report = sweep().run(told);
+        InactivitySweep.Report report = sweep().run();
 
         assertThat(app.reload(day89).status()).isEqualTo(AccountStatus.ACTIVE);
         assertThat(app.reload(day90).status()).isEqualTo(AccountStatus.INACTIVE_EXPIRED);
@@ -59,9 +75,11 @@ class InactivitySweepTest {
         assertThat(report.expired()).isEqualTo(2);
         assertThat(app.auditOf(day90)).anyMatch(e -> e.action() == AuditAction.EXPIRE_INACTIVE);
         assertThat(app.auditOf(day89)).noneMatch(e -> e.action() == AuditAction.EXPIRE_INACTIVE);
-        assertThat(told.expired).extracting(Account::id).containsExactlyInAnyOrder(day90.id(), day91.id());
+        assertThat(told(Owed.AccountExpired.class))
+                .extracting(Owed.AccountExpired::accountId)
+                .containsExactlyInAnyOrder(day90.id(), day91.id());
 
-        assertThat(sweep().run(told).expired()).as("a second run finds nothing").isZero();
+        assertThat(sweep().run().expired()).as("a second run finds nothing").isZero();
     }
 
     @Test
@@ -74,7 +92,7 @@ class InactivitySweepTest {
                 .lastSignIn(now.minus(Duration.ofDays(200)))
                 .create();
         app.accounts.reactivate().execute(TestApp.as(admin), back.username());
-        sweep().run(told);
+        sweep().run();
         assertThat(app.reload(back).status()).isEqualTo(AccountStatus.ACTIVE);
     }
 
@@ -98,11 +116,13 @@ class InactivitySweepTest {
                 .create();
         new SlackLinks(app.dsl).link("U0BUSYADMIN", busyAdmin.id(), null);
 
-        InactivitySweep.Report report = sweep().run(told);
+        InactivitySweep.Report report = sweep().run();
 
         assertThat(report.withoutAdministrator()).extracting(Organization::code).containsExactly("SWP3");
-        assertThat(told.lastAdministratorGone).containsExactly("SWP3:" + lastAdmin.username());
-        assertThat(told.administratorsOf).contains("SWP4:U0BUSYADMIN");
+        assertThat(told(Owed.LastAdministratorGone.class))
+                .containsExactly(new Owed.LastAdministratorGone(clinic.id(), List.of(lastAdmin.id())));
+        assertThat(told(Owed.ExpiredAccountsReport.class))
+                .containsExactly(new Owed.ExpiredAccountsReport(busy.id(), "U0BUSYADMIN", List.of(staff.id())));
         assertThat(app.reload(staff).status()).isEqualTo(AccountStatus.INACTIVE_EXPIRED);
     }
 
@@ -122,16 +142,21 @@ class InactivitySweepTest {
                 .lastSignIn(now.minus(Duration.ofDays(70)))
                 .create();
 
-        InactivitySweep.Report first = sweep().run(told);
-        assertThat(told.warnings).containsExactlyInAnyOrder(in10.username() + ":14", in2.username() + ":3");
+        InactivitySweep.Report first = sweep().run();
+        assertThat(told(Owed.ExpiryWarning.class))
+                .containsExactlyInAnyOrder(
+                        new Owed.ExpiryWarning(in10.id(), in10.lastSignInAt().plus(PERIOD)),
+                        new Owed.ExpiryWarning(in2.id(), in2.lastSignInAt().plus(PERIOD)));
         assertThat(first.warned()).isEqualTo(2);
-        assertThat(told.warnings).noneMatch(w -> w.startsWith(in20.username()));
+        assertThat(told(Owed.ExpiryWarning.class)).noneMatch(w -> w.accountId() == in20.id());
 
-        assertThat(sweep().run(told).warned()).as("not again").isZero();
+        assertThat(sweep().run().warned()).as("not again").isZero();
 
-        app.time.advance(Duration.ofDays(8)); // in10 is now 2 days from expiry
-        sweep().run(told);
-        assertThat(told.warnings).contains(in10.username() + ":3");
+        app.time.advance(Duration.ofDays(8)); // in10 is now 2 days from expiry: its 3-day warning
+        sweep().run();
+        assertThat(told(Owed.ExpiryWarning.class))
+                .filteredOn(w -> w.accountId() == in10.id())
+                .hasSize(2);
         app.time.advance(Duration.ofDays(-8));
     }
 
@@ -149,11 +174,11 @@ class InactivitySweepTest {
         List<Future<InactivitySweep.Report>> runs = List.of(
                 two.submit(() -> {
                     go.await();
-                    return sweep().run(new Recorded());
+                    return sweep().run();
                 }),
                 two.submit(() -> {
                     go.await();
-                    return sweep().run(new Recorded());
+                    return sweep().run();
                 }));
         go.countDown();
         two.shutdown();
@@ -164,29 +189,5 @@ class InactivitySweepTest {
                 mn.miic.helpdesk.db.jooq.Tables.AUDIT_EVENT,
                 mn.miic.helpdesk.db.jooq.Tables.AUDIT_EVENT.ACTION.eq(AuditAction.EXPIRE_INACTIVE.name()));
         assertThat(auditRows).as("one audit row per expired account").isEqualTo(total);
-    }
-
-    /** What the sweep would have told people. */
-    static final class Recorded implements InactivitySweep.Notices {
-        final List<Account> expired = new CopyOnWriteArrayList<>();
-        final List<String> administratorsOf = new CopyOnWriteArrayList<>();
-        final List<String> warnings = new CopyOnWriteArrayList<>();
-        final List<String> lastAdministratorGone = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void expired(Organization organization, List<Account> accounts, List<Approver> administrators) {
-            expired.addAll(accounts);
-            administrators.forEach(a -> administratorsOf.add(organization.code() + ":" + a.slackUserId()));
-        }
-
-        @Override
-        public void warned(Account account, Instant expiresAt, int daysBefore) {
-            warnings.add(account.username() + ":" + daysBefore);
-        }
-
-        @Override
-        public void lastAdministratorGone(Organization organization, List<Account> expiredAdministrators) {
-            expiredAdministrators.forEach(a -> lastAdministratorGone.add(organization.code() + ":" + a.username()));
-        }
     }
 }

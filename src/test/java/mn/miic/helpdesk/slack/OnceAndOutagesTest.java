@@ -147,7 +147,7 @@ class OnceAndOutagesTest {
                 .hasSize(1);
 
         // The outbox tries again once Retry-After has passed by the bot's clock.
-        slack.time.advance(Duration.ofSeconds(2));
+        slack.advance(Duration.ofSeconds(2));
 
         assertThat(textOf(slack.reply(replies, 2))).contains("sent by DM to");
         List<Map<String, String>> attempts = slack.dmsTo("U0TARGET");

@@ -147,13 +147,15 @@ class RequestsTest {
         String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
 
         slack.instances().get(0).requests().escalateDue();
+        slack.settle();
         assertThat(channelPostsAbout("Lee Waiting"))
                 .as("not yet: 30 minutes have not passed")
                 .isEmpty();
 
-        slack.time.advance(Duration.ofMinutes(31));
+        slack.advance(Duration.ofMinutes(31));
         slack.instances().get(0).requests().escalateDue();
         slack.instances().get(0).requests().escalateDue();
+        slack.settle();
 
         assertThat(channelPostsAbout("Lee Waiting")).as("posted once").hasSize(1);
         JsonNode post = readJson(channelPostsAbout("Lee Waiting").get(0).get("blocks"));
@@ -323,7 +325,7 @@ class RequestsTest {
         int posts = channelPosts().size();
 
         // Two instances started later (as after a restart) run the escalation at the same moment.
-        slack.time.advance(Duration.ofMinutes(45));
+        slack.advance(Duration.ofMinutes(45));
         slack.startInstance();
         slack.startInstance();
         var instances = slack.instances();
@@ -339,6 +341,7 @@ class RequestsTest {
         go.countDown();
         two.shutdown();
         assertThat(two.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+        slack.settle();
         assertThat(channelPosts().stream().filter(p -> p.get("blocks").contains("QUIET1")))
                 .hasSize(1);
         assertThat(channelPosts()).hasSizeGreaterThan(posts);
@@ -351,7 +354,7 @@ class RequestsTest {
         int before = dmsTo("U0ADA");
         slack.command("U0MAX", "request unlock please");
         String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
-        slack.time.advance(Duration.ofMinutes(12));
+        slack.advance(Duration.ofMinutes(12));
 
         JsonNode queue = slack.reply(slack.command("U0ADA", "queue"));
         assertThat(textOf(queue)).contains("Max Queue", "Waiting 12 min");
@@ -396,7 +399,7 @@ class RequestsTest {
         slack.command("U0IVY", "request unlock");
         String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
 
-        slack.time.advance(Duration.ofDays(3).plusMinutes(1));
+        slack.advance(Duration.ofDays(3).plusMinutes(1));
         slack.instances().get(0).requests().expireOld();
 
         await().atMost(Duration.ofSeconds(10))
@@ -417,12 +420,14 @@ class RequestsTest {
                 slack.link(slack.fixtures.account(clinic).name("Ned", "Asks").create(), "U0NED");
         assertThat(textOf(slack.reply(slack.command("U0NED", "request help I moved to a new clinic <today>"))))
                 .contains("Sent to the MIIC help desk");
+        slack.settle();
         String post = channelPostsAbout("I moved to a new clinic").get(0).get("blocks");
         assertThat(textOf(readJson(post))).contains("<@U0NED>", "Ned Asks", ned.username(), "REQ1", "&lt;today&gt;");
         assertThat(slack.auditOf(ned)).anyMatch(e -> e.action() == AuditAction.HELP_DESK_QUESTION);
 
         slack.slackProfile("U0NEWCOMER", "newcomer@example.org");
         slack.reply(slack.command("U0NEWCOMER", "request help My Slack is not linked to MIIC"));
+        slack.settle();
         assertThat(channelPostsAbout("My Slack is not linked").get(0).get("blocks"))
                 .contains("not linked to a MIIC account");
 

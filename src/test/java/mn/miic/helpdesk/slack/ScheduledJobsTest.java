@@ -37,7 +37,7 @@ class ScheduledJobsTest {
         slack.command("U0JOBSTAFF", "request unlock");
         slack.awaitDm("U0JOBADMIN", 1);
 
-        slack.time.advance(Duration.ofMinutes(31));
+        slack.advance(Duration.ofMinutes(31));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.dmsTo(SlackHarness.HELPDESK_CHANNEL).stream()
                 .anyMatch(p -> p.get("blocks").contains("Jo Scheduled")));

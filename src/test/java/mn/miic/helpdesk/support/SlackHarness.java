@@ -96,6 +96,23 @@ public final class SlackHarness extends SlackWorkspace {
         return app.port();
     }
 
+    /**
+     * Lets time pass, once what the bot owes people now has been delivered: as in real time, where a message goes
+     * within a second, not after the jump.
+     */
+    public void advance(java.time.Duration by) {
+        settle();
+        time.advance(by);
+    }
+
+    /** Waits until the outbox has nothing it could deliver now. */
+    public void settle() {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> apps.get(0).outbox().countDue() == 0);
+    }
+
     /** The running instances, first started first. */
     public List<Application> instances() {
         return apps;

@@ -101,6 +101,11 @@ public final class UnitOfWork {
         return id;
     }
 
+    /** A message owed unless the same one already waits (an App Home refresh): one delivery serves both. */
+    public void oweOnce(Owed message) {
+        outbox.oweOnce(dsl, message, Outbox.Options.none().tracing(actor.requestId()));
+    }
+
     /** The message of this kind owed so far in this change, if any. */
     public Optional<Long> owedOf(Class<? extends Owed> kind) {
         return Optional.ofNullable(owedKinds.get(kind));

@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.password.TemporaryPassword;
@@ -14,11 +15,9 @@ import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
 import mn.miic.helpdesk.outbox.Courier;
 import mn.miic.helpdesk.outbox.Delivery;
-import mn.miic.helpdesk.outbox.OutboxStatus;
 import mn.miic.helpdesk.outbox.OutboxWorker;
 import mn.miic.helpdesk.outbox.Owed;
 import mn.miic.helpdesk.outbox.OwedMessage;
-import mn.miic.helpdesk.requests.RequestDetails;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.slack.Replies;
 import mn.miic.helpdesk.slack.ReplyTo;
@@ -27,7 +26,6 @@ import mn.miic.helpdesk.slack.SlackRateLimited;
 import mn.miic.helpdesk.slack.SlackUnavailable;
 import mn.miic.helpdesk.slack.views.AccountMessages;
 import mn.miic.helpdesk.slack.views.DeliveryMessages;
-import mn.miic.helpdesk.slack.views.RequestMessages;
 import org.jooq.DSLContext;
 
 /**
@@ -40,17 +38,32 @@ public final class SlackCourier implements Courier {
     private final SlackApi slack;
     private final SlackIdentities identities;
     private final DSLContext dsl;
-    private final RequestUseCases requests;
     private final Clock clock;
+    private final Sends sends;
+    private final RequestDeliveries requests;
+    private final SweepDeliveries sweep;
+    private final BiConsumer<SlackApi, String> publishHome;
 
-    /** @param slack a client {@link SlackApi#withoutWaiting() without waiting} */
+    /**
+     * @param slack a client {@link SlackApi#withoutWaiting() without waiting}
+     * @param publishHome publishes someone's App Home as it is now, with that client
+     */
     public SlackCourier(
-            SlackApi slack, SlackIdentities identities, DSLContext dsl, RequestUseCases requests, Clock clock) {
+            SlackApi slack,
+            SlackIdentities identities,
+            DSLContext dsl,
+            RequestUseCases requests,
+            Optional<String> helpDeskChannel,
+            BiConsumer<SlackApi, String> publishHome,
+            Clock clock) {
         this.slack = slack;
         this.identities = identities;
         this.dsl = dsl;
-        this.requests = requests;
         this.clock = clock;
+        this.sends = new Sends(slack);
+        this.requests = new RequestDeliveries(sends, requests, dsl, helpDeskChannel);
+        this.sweep = new SweepDeliveries(sends, identities, dsl, helpDeskChannel);
+        this.publishHome = publishHome;
     }
 
     @Override
@@ -66,15 +79,50 @@ public final class SlackCourier implements Courier {
             if (owed instanceof Owed.ChangeNotice notice) {
                 return notice(notice);
             }
-            if (owed instanceof Owed.RequestOutcome outcome) {
-                return outcome(outcome, before);
-            }
-            throw new IllegalStateException("no courier for " + owed.getClass().getSimpleName());
+            return others(owed, before);
         } catch (SlackRateLimited e) {
             return new Delivery.Retry(clock.instant().plus(e.retryAfter()), e.getMessage());
         } catch (SlackUnavailable e) {
             return new Delivery.Retry(clock.instant().plus(OutboxWorker.backoff(message.attempts())), e.getMessage());
         }
+    }
+
+    private Delivery others(Owed owed, Optional<OwedMessage> before) {
+        if (owed instanceof Owed.RequestOutcome outcome) {
+            return requests.outcome(outcome, before);
+        }
+        if (owed instanceof Owed.RequestToApprover r) {
+            return requests.toApprover(r);
+        }
+        if (owed instanceof Owed.RequestToHelpDesk r) {
+            return requests.toHelpDesk(r);
+        }
+        if (owed instanceof Owed.RequestCopyUpdate u) {
+            return requests.update(u);
+        }
+        if (owed instanceof Owed.RequestNotice n) {
+            return requests.notice(n);
+        }
+        if (owed instanceof Owed.HelpDeskQuestion q) {
+            return requests.question(q);
+        }
+        if (owed instanceof Owed.HomeRefresh h) {
+            publishHome.accept(slack, h.slackUserId());
+            return new Delivery.Delivered("published the App Home", null, null);
+        }
+        if (owed instanceof Owed.AccountExpired e) {
+            return sweep.expired(e);
+        }
+        if (owed instanceof Owed.ExpiredAccountsReport r) {
+            return sweep.report(r);
+        }
+        if (owed instanceof Owed.ExpiryWarning w) {
+            return sweep.warning(w);
+        }
+        if (owed instanceof Owed.LastAdministratorGone g) {
+            return sweep.lastAdministratorGone(g);
+        }
+        throw new IllegalStateException("no courier for " + owed.getClass().getSimpleName());
     }
 
     /** To the account's own Slack user, else to the administrator who issued it; never an obsolete password. */
@@ -145,20 +193,7 @@ public final class SlackCourier implements Courier {
         return dm(owner.get(), text, DeliveryMessages.notice(text), "told its owner by DM");
     }
 
-    private Delivery outcome(Owed.RequestOutcome o, Optional<OwedMessage> password) {
-        RequestDetails d = requests.decide().details(o.requestId());
-        String text = password.isPresent() && password.get().status() != OutboxStatus.DELIVERED
-                ? RequestMessages.approvedButNotDelivered(d)
-                : RequestMessages.decidedForRequester(d);
-        return dm(o.requesterSlackUserId(), text, AccountMessages.say(text), "told the requester by DM");
-    }
-
     private Delivery dm(String slackUserId, String text, List<LayoutBlock> blocks, String where) {
-        if (slackUserId == null) {
-            return new Delivery.Skipped("nobody in Slack to tell");
-        }
-        return slack.directMessage(slackUserId, text, blocks)
-                ? new Delivery.Delivered(where, null, null)
-                : new Delivery.Refused("Slack refused the DM to " + slackUserId);
+        return sends.dm(slackUserId, text, blocks, where);
     }
 }

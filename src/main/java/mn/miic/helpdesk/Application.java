@@ -5,9 +5,6 @@ import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
@@ -60,14 +57,20 @@ public final class Application {
     private final Outbox outbox;
     private SlackBot slack;
     private OutboxWorker deliveries;
-    private ThreadPoolExecutor kicks;
+    private final Threads threads;
     private WebServer web;
     private SocketModeApp socketMode;
     private Jobs jobs;
 
     /** @param base this machine's clock in production; the database's offset to it is applied on top */
     public Application(Config config, DataSource dataSource, Clock base) {
+        this(config, dataSource, base, Threads.pooled());
+    }
+
+    /** @param threads where work runs after Slack is acknowledged, and deliveries after a commit */
+    public Application(Config config, DataSource dataSource, Clock base, Threads threads) {
         this.config = config;
+        this.threads = threads;
         this.dataSource = dataSource;
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
         // Every instance takes "now" from the database, so that jobs and deadlines agree across instances. The clock
@@ -142,7 +145,8 @@ public final class Application {
                             accounts,
                             requests,
                             dsl,
-                            clock)
+                            clock,
+                            threads.slackWork())
                     .start();
         }
         Migrations migrations = new Migrations(dataSource);
@@ -178,13 +182,9 @@ public final class Application {
     }
 
     private void startDeliveries() {
-        // A few threads deliver what a request just committed; when they are busy the scheduled run does it.
-        kicks = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(500), r -> {
-            Thread t = new Thread(r, "outbox-kick");
-            t.setDaemon(true);
-            return t;
-        });
-        deliveries = new OutboxWorker(outbox, slack.courier(), accounts.undoTemporaryPassword(), clock, kicks);
+        // What a request just committed is delivered at once; when those threads are busy the scheduled run does it.
+        deliveries = new OutboxWorker(
+                outbox, slack.courier(), accounts.undoTemporaryPassword(), clock, threads.deliveries());
         accounts.transactions().whenCommitted(deliveries::kick);
         // A request's copies are remembered once Slack says where they are, so that they can be updated.
         deliveries.afterDelivery(Owed.RequestToApprover.class, (m, posted) -> requests.decide()
@@ -258,9 +258,7 @@ public final class Application {
         if (jobs != null) {
             jobs.close();
         }
-        if (kicks != null) {
-            kicks.shutdown();
-        }
+
         if (web != null) {
             web.stop();
         }
@@ -274,6 +272,7 @@ public final class Application {
         if (slack != null) {
             slack.stop();
         }
+        threads.shutdown();
     }
 
     private static boolean isReady(DSLContext dsl, Migrations migrations) {

@@ -95,4 +95,12 @@ public final class Meters {
                 .description("Outbox messages not delivered yet")
                 .register(REGISTRY);
     }
+
+    /** A Slack request refused at once because every worker was busy and the queue full. */
+    public static void busy() {
+        Counter.builder("miic_slack_busy")
+                .description("Slack requests answered \"MIIC is busy\" because the work queue was full")
+                .register(REGISTRY)
+                .increment();
+    }
 }

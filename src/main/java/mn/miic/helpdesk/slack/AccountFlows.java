@@ -17,6 +17,7 @@ import mn.miic.helpdesk.identity.SlackIdentities;
 import mn.miic.helpdesk.slack.views.AccountMessages;
 import mn.miic.helpdesk.slack.views.AccountModals;
 import mn.miic.helpdesk.slack.views.HelpMessages;
+import mn.miic.helpdesk.slack.views.OutboxMessages;
 import mn.miic.helpdesk.slack.views.Text;
 
 /**
@@ -196,6 +197,10 @@ public final class AccountFlows {
         FormOptions.AddForm form = accounts.forms().forAdd(actor(turn), orgCode);
         String meta = new ModalMetadata(null, null, form.organization().code(), turn.responseUrl()).encode();
         open(turn, AccountModals.add(form, meta));
+    }
+
+    public void outbox(Turn turn) {
+        reply(turn, OutboxMessages.report(accounts.outbox().execute(actor(turn))), "What the bot owes people");
     }
 
     public void link(Turn turn, String mention, String username) {

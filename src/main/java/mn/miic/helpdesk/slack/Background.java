@@ -1,11 +1,10 @@
 package mn.miic.helpdesk.slack;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.db.OnceKeys;
+import mn.miic.helpdesk.observability.Meters;
 import mn.miic.helpdesk.slack.views.AccountMessages;
 import mn.miic.helpdesk.slack.views.HelpMessages;
 import org.jooq.exception.DataAccessException;
@@ -16,7 +15,8 @@ import org.slf4j.MDC;
 /**
  * Where the work behind a Slack request runs once the request is acknowledged (Bolt for Java has no lazy listeners).
  * A request Slack sends again, from this instance or another, runs once. Whatever goes wrong, the person hears a
- * plain sentence that says whether anything changed.
+ * plain sentence that says whether anything changed; when every worker is busy and the queue full, they hear so at
+ * once rather than late.
  */
 public final class Background {
 
@@ -27,17 +27,16 @@ public final class Background {
 
     private static final Logger log = LoggerFactory.getLogger(Background.class);
 
-    private final ExecutorService executor;
+    static final String BUSY =
+            ":hourglass_flowing_sand: MIIC is busy right now; nothing was changed. Please try" + " again in a minute.";
+
+    private final Executor executor;
     private final OnceKeys onceKeys;
     private final SlackApi slack;
 
-    public Background(OnceKeys onceKeys, SlackApi slack) {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "slack-work-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    /** @param executor bounded: a full queue refuses work, and the person is told at once */
+    public Background(OnceKeys onceKeys, SlackApi slack, Executor executor) {
+        this.executor = executor;
         this.onceKeys = onceKeys;
         this.slack = slack;
     }
@@ -51,6 +50,16 @@ public final class Background {
      * @param onceKey what identifies this request across Slack's retries (its trigger or event id), or null
      */
     public void submit(Turn turn, String onceKey, Work work) {
+        try {
+            run(turn, onceKey, work);
+        } catch (RejectedExecutionException full) {
+            log.warn("every Slack worker is busy; told {} to try again", turn.slackUserId());
+            Meters.busy();
+            tell(turn, BUSY);
+        }
+    }
+
+    private void run(Turn turn, String onceKey, Work work) {
         executor.execute(() -> {
             MDC.put("request_id", turn.requestId());
             try {
@@ -110,12 +119,15 @@ public final class Background {
         }
     }
 
-    public void stop() {
-        executor.shutdown();
+    private void tell(Turn turn, String sentence) {
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (turn.responseUrl() == null) {
+                slack.directMessage(turn.slackUserId(), sentence, AccountMessages.say(sentence));
+            } else {
+                slack.respond(turn.responseUrl(), Replies.ephemeral(AccountMessages.say(sentence), sentence));
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not tell {} that MIIC is busy", turn.slackUserId(), e);
         }
     }
 }

@@ -44,6 +44,7 @@ public final class Commands {
                 }
             }
             case "queue", "requests" -> requests.queue(turn);
+            case "outbox" -> flows.outbox(turn);
             case "link" -> {
                 String[] args = rest.split("\\s+");
                 flows.link(turn, args[0], args.length > 1 ? args[1] : null);

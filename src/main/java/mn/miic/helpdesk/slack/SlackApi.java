@@ -88,12 +88,24 @@ public final class SlackApi {
     /** Where a message went, so that it can be updated later. */
     public record Posted(String channel, String ts) {}
 
+    /** What Slack said to a message: where it put it, or its error code (user_not_found, not_in_channel, ...). */
+    public record Sent(Posted posted, String error) {
+        public boolean ok() {
+            return posted != null;
+        }
+    }
+
     /**
      * A message to a channel, or to a Slack user by their id (a DM).
      *
      * @return empty when Slack refused it
      */
     public Optional<Posted> post(String channel, String text, List<LayoutBlock> blocks) {
+        return Optional.ofNullable(send(channel, text, blocks).posted());
+    }
+
+    /** A message, and what Slack said to it. */
+    public Sent send(String channel, String text, List<LayoutBlock> blocks) {
         var response = call(
                 "chat.postMessage",
                 () -> methods.chatPostMessage(r -> r.channel(channel)
@@ -101,7 +113,9 @@ public final class SlackApi {
                         .blocks(blocks)
                         .unfurlLinks(false)
                         .unfurlMedia(false)));
-        return response.isOk() ? Optional.of(new Posted(response.getChannel(), response.getTs())) : Optional.empty();
+        return response.isOk()
+                ? new Sent(new Posted(response.getChannel(), response.getTs()), null)
+                : new Sent(null, response.getError());
     }
 
     public boolean update(String channel, String ts, String text, List<LayoutBlock> blocks) {

@@ -48,8 +48,14 @@ public final class SlackBot {
     private final RequestFlows requestFlows;
     private final SlackCourier courier;
 
+    /** @param work where the work behind each acknowledged request runs (bounded) */
     public SlackBot(
-            Settings settings, AccountUseCases accounts, RequestUseCases requests, DSLContext dsl, Clock clock) {
+            Settings settings,
+            AccountUseCases accounts,
+            RequestUseCases requests,
+            DSLContext dsl,
+            Clock clock,
+            java.util.concurrent.Executor work) {
         SlackConfig slackConfig = new SlackConfig();
         String base = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         slackConfig.setMethodsEndpointUrlPrefix(base);
@@ -64,7 +70,7 @@ public final class SlackBot {
         Home home = new Home(flows, accounts, requests, api, clock);
         this.courier = new SlackCourier(
                 api.withoutWaiting(), identities, dsl, requests, settings.helpDeskChannel(), home::publish, clock);
-        this.background = new Background(new OnceKeys(dsl), api);
+        this.background = new Background(new OnceKeys(dsl), api, work);
 
         AppConfig appConfig = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
@@ -191,7 +197,6 @@ public final class SlackBot {
     }
 
     public void stop() {
-        background.stop();
         try {
             app.stop();
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
 import static mn.miic.helpdesk.db.jooq.Tables.AUDIT_EVENT;
+import static mn.miic.helpdesk.db.jooq.Tables.HELP_REQUEST_MESSAGE;
 import static mn.miic.helpdesk.db.jooq.Tables.OUTBOX_MESSAGE;
 import static mn.miic.helpdesk.support.SlackWorkspace.readJson;
 import static mn.miic.helpdesk.support.SlackWorkspace.textOf;
@@ -122,6 +123,120 @@ class CrashIT {
         }
     }
 
+    @Test
+    void a_request_whose_bot_was_killed_before_its_dms_reaches_every_approver_once_after_the_restart() {
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+            Map<String, String> env = env(workspace, "PT5M");
+            importDemo(env, "c");
+            workspace.slackProfile("U0BRUCE", "bruce.wayne@northstar.example.org");
+            workspace.slackProfile("U0CLARK", "clark.kent@northstar.example.org");
+            workspace.slackProfile("U0BARBARA", "barbara.gordon@northstar.example.org");
+            StubMapping down = slackDown(workspace);
+            JarProcess bot = JarProcess.start(env, WORK.resolve("c/before.log"));
+            bot.awaitReady(port);
+            // Duluth's administrator and the health system's user link themselves; then Barbara, locked out, asks.
+            workspace.reply(workspace.command("U0BRUCE", "whoami"));
+            workspace.reply(workspace.command("U0CLARK", "whoami"));
+            workspace.reply(workspace.command("U0BARBARA", "request unlock back from vacation"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> db.fetchCount(
+                                    OUTBOX_MESSAGE,
+                                    OUTBOX_MESSAGE
+                                            .KIND
+                                            .eq("RequestToApprover")
+                                            .and(OUTBOX_MESSAGE.LAST_ERROR.isNotNull()))
+                            == 2);
+            bot.kill();
+            workspace.slack.removeStub(down);
+
+            try (JarProcess again = JarProcess.start(env, WORK.resolve("c/after.log"))) {
+                again.awaitReady(port);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> taken(workspace, "U0BRUCE", "Barbara Gordon")
+                                                .size()
+                                        == 1
+                                && taken(workspace, "U0CLARK", "Barbara Gordon").size() == 1
+                                && db.fetchCount(HELP_REQUEST_MESSAGE) == 2);
+                Thread.sleep(2_000); // the scheduled run comes by again: still once each
+                assertThat(again.troubles()).isEmpty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(taken(workspace, "U0BRUCE", "Barbara Gordon"))
+                    .as("Bruce asked once")
+                    .hasSize(1);
+            assertThat(taken(workspace, "U0CLARK", "Barbara Gordon"))
+                    .as("Clark asked once")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void the_sweeps_notices_outlive_a_bot_killed_before_it_could_send_them() {
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+            Map<String, String> env = new HashMap<>(env(workspace, "PT5M"));
+            env.put("SWEEP_EVERY", "PT2S"); // the schedule is kept in the database: a restart does not run it early
+            importDemo(env, "d");
+            workspace.slackProfile("U0MINNIE", "minnie.mouse@email.com");
+            workspace.slackProfile("U0LONE", "lone.star@example.org");
+            JarProcess first = JarProcess.start(env, WORK.resolve("d/first.log"));
+            first.awaitReady(port);
+            workspace.reply(workspace.command("U0MINNIE", "whoami"));
+            workspace.reply(workspace.command("U0LONE", "whoami"));
+            first.close();
+            // Lone Star has not signed in for 100 days; the bot starts with Slack down, and its sweep runs at once.
+            db.execute("update account set last_sign_in_at = now() - interval '100 days' where username = 'lonestar'");
+            StubMapping down = slackDown(workspace);
+            JarProcess bot = JarProcess.start(env, WORK.resolve("d/before.log"));
+            bot.awaitReady(port);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> db.fetchCount(
+                                    OUTBOX_MESSAGE,
+                                    OUTBOX_MESSAGE
+                                            .KIND
+                                            .in("AccountExpired", "ExpiredAccountsReport")
+                                            .and(OUTBOX_MESSAGE.LAST_ERROR.isNotNull()))
+                            == 2);
+            bot.kill();
+            workspace.slack.removeStub(down);
+
+            try (JarProcess again = JarProcess.start(env, WORK.resolve("d/after.log"))) {
+                again.awaitReady(port);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() ->
+                                taken(workspace, "U0LONE", "Inactive Expired").size() == 1
+                                        && taken(workspace, "U0MINNIE", "Inactive Expired")
+                                                        .size()
+                                                == 1);
+                assertThat(again.troubles()).isEmpty();
+            }
+            assertThat(taken(workspace, "U0LONE", "Inactive Expired"))
+                    .as("Lone Star told once")
+                    .hasSize(1);
+            assertThat(taken(workspace, "U0MINNIE", "Lone Star"))
+                    .as("Minnie told once")
+                    .hasSize(1);
+        }
+    }
+
+    private void importDemo(Map<String, String> env, String name) {
+        assertThat(JarProcess.run(env, WORK.resolve(name + "/import.log"), "import", "--demo")
+                        .exitCode())
+                .isZero();
+    }
+
+    /** The messages Slack took (answered 200) for this channel or user that say this, newest last. */
+    private static List<String> taken(SlackWorkspace workspace, String channel, String saying) {
+        return workspace.slack.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                .filter(e -> e.getResponse().getStatus() == 200)
+                .map(e -> SlackWorkspace.form(e.getRequest()))
+                .filter(form -> channel.equals(form.get("channel")))
+                .map(form -> textOf(readJson(form.getOrDefault("blocks", "[]"))))
+                .filter(text -> text.contains(saying))
+                .toList();
+    }
+
     private String resetWhileSlackIsDown(SlackWorkspace workspace, Map<String, String> env, String name) {
         StubMapping down = slackDown(workspace);
         String confirmation = resetWhileSlackIsDown(workspace, env, name, down);
@@ -132,9 +247,7 @@ class CrashIT {
     /** Imports the demo, resets Lone Star's password as Minnie while Slack refuses DMs, and kills the bot. */
     private String resetWhileSlackIsDown(
             SlackWorkspace workspace, Map<String, String> env, String name, StubMapping down) {
-        assertThat(JarProcess.run(env, WORK.resolve(name + "/import.log"), "import", "--demo")
-                        .exitCode())
-                .isZero();
+        importDemo(env, name);
         workspace.slackProfile("U0MINNIE", "minnie.mouse@email.com");
         workspace.slackProfile("U0LONE", "lone.star@example.org");
         JarProcess bot = JarProcess.start(env, WORK.resolve(name + "/before.log"));
@@ -159,16 +272,9 @@ class CrashIT {
                 .willReturn(aResponse().withStatus(503).withBody("upstream unavailable")));
     }
 
-    /** The DMs Slack took (answered 200) for this user, newest last. */
+    /** The DMs with a temporary password Slack took for this user, newest last. */
     private static List<String> delivered(SlackWorkspace workspace, String slackUserId) {
-        return workspace.slack.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
-                .filter(e -> e.getResponse().getStatus() == 200)
-                .map(e -> SlackWorkspace.form(e.getRequest()))
-                .filter(form -> slackUserId.equals(form.get("channel")))
-                .map(form -> textOf(readJson(form.getOrDefault("blocks", "[]"))))
-                .filter(text -> text.contains("Temporary password"))
-                .toList();
+        return taken(workspace, slackUserId, "Temporary password");
     }
 
     private int undos() {

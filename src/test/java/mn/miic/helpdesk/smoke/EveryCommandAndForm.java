@@ -182,6 +182,7 @@ final class EveryCommandAndForm {
         say(GOOFY, "whoami", "goofg1");
         confirm(DIANA, "unlock wonderw1", "Unlocked");
         say(DIANA, "queue");
+        say(DIANA, "outbox", "Messages the bot owes people", "delivered");
         sent.add("request");
 
         assertThat(sent).as("every command /miic help lists was sent").containsAll(listed);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import mn.miic.helpdesk.Application;
+import mn.miic.helpdesk.Threads;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.audit.AuditEntry;
@@ -89,9 +90,18 @@ public final class SlackHarness extends SlackWorkspace {
         return startInstance(environment());
     }
 
+    /** An instance whose work runs on threads of the test's choosing (a tiny pool, to fill it). */
+    public int startInstance(Threads threads) {
+        Application app = new Application(Config.from(environment()), dataSource, time, threads).start(0);
+        apps.add(app);
+        return app.port();
+    }
+
     /** An instance with settings of its own (Socket Mode, say) on the same database, fake Slack and time. */
     public int startInstance(Map<String, String> env) {
-        Application app = new Application(Config.from(env), dataSource, time).start(0);
+        // The work after each acknowledgement, and each delivery after a commit, run on the calling thread, so a
+        // request's effects are all there when the call returns; the scheduled jobs still run on their own.
+        Application app = new Application(Config.from(env), dataSource, time, Threads.inline()).start(0);
         apps.add(app);
         return app.port();
     }

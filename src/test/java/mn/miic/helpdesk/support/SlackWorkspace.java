@@ -371,6 +371,11 @@ public class SlackWorkspace implements AutoCloseable {
         return postSigned(port(), body, extraHeaders);
     }
 
+    /** A signed request to one instance of the bot. */
+    public HttpResponse<String> postSignedTo(int instancePort, String body) {
+        return postSigned(instancePort, body, Map.of());
+    }
+
     private HttpResponse<String> postSigned(int instancePort, String body, Map<String, String> extraHeaders) {
         String timestamp = timestamp();
         String signature = new SlackSignature.Generator(SIGNING_SECRET).generate(timestamp, body);

@@ -22,6 +22,7 @@ public record AccountUseCases(
         FormOptions forms,
         SwitchOrganization organizations,
         ReadAuditTrail auditTrail,
+        ReadOutbox outbox,
         AccountTransactions transactions) {
 
     public static AccountUseCases create(
@@ -46,6 +47,7 @@ public record AccountUseCases(
                 new FormOptions(transactions, policy),
                 new SwitchOrganization(transactions),
                 new ReadAuditTrail(transactions, policy),
+                new ReadOutbox(transactions),
                 transactions);
     }
 }

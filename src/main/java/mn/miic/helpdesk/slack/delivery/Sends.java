@@ -22,16 +22,19 @@ final class Sends {
         if (slackUserId == null) {
             return new Delivery.Skipped("nobody in Slack to tell");
         }
-        return slack.directMessage(slackUserId, text, blocks)
+        SlackApi.Sent sent = slack.send(slackUserId, text, blocks);
+        return sent.ok()
                 ? new Delivery.Delivered(where, null, null)
-                : new Delivery.Refused("Slack refused the DM to " + slackUserId);
+                : new Delivery.Refused("Slack refused the DM to " + slackUserId + " (" + sent.error() + ")");
     }
 
     /** A message that will be updated later: where Slack put it comes back with the delivery. */
     Delivery post(String channel, String text, List<LayoutBlock> blocks, String where) {
-        return slack.post(channel, text, blocks)
-                .<Delivery>map(p -> new Delivery.Delivered(where, p.channel(), p.ts()))
-                .orElseGet(() -> new Delivery.Refused("Slack refused the post to " + channel
-                        + " (is the bot a member of it, and may it write there?)"));
+        SlackApi.Sent sent = slack.send(channel, text, blocks);
+        return sent.ok()
+                ? new Delivery.Delivered(
+                        where, sent.posted().channel(), sent.posted().ts())
+                : new Delivery.Refused(
+                        "Slack refused the post to " + channel + " (" + sent.error() + "; is the bot a member of it?)");
     }
 }

@@ -138,21 +138,30 @@ public final class SlackCourier implements Courier {
                 .orElseThrow();
         IssuedPassword issued = new IssuedPassword(target, org, secret.get(), 0);
         Optional<String> owner = identities.slackUserOf(target.id());
-        if (owner.isPresent()
-                && slack.directMessage(
-                        owner.get(),
-                        DeliveryMessages.PASSWORD_FALLBACK,
-                        DeliveryMessages.passwordToOwner(issued, by, p.added()))) {
-            return new Delivery.Delivered(DeliveryMessages.sentToOwner(target, owner.get()), null, null);
+        String refusedOwner = "its Slack is not linked";
+        if (owner.isPresent()) {
+            SlackApi.Sent sent = slack.send(
+                    owner.get(),
+                    DeliveryMessages.PASSWORD_FALLBACK,
+                    DeliveryMessages.passwordToOwner(issued, by, p.added()));
+            if (sent.ok()) {
+                return new Delivery.Delivered(DeliveryMessages.sentToOwner(target, owner.get()), null, null);
+            }
+            refusedOwner = "Slack said " + sent.error();
         }
-        if (p.issuedBySlackUserId() != null
-                && slack.directMessage(
-                        p.issuedBySlackUserId(),
-                        DeliveryMessages.PASSWORD_FALLBACK,
-                        DeliveryMessages.passwordToAdministrator(issued, p.added()))) {
-            return new Delivery.Delivered(DeliveryMessages.sentToAdministrator(target), null, null);
+        String refusedAdministrator = "no Slack user";
+        if (p.issuedBySlackUserId() != null) {
+            SlackApi.Sent sent = slack.send(
+                    p.issuedBySlackUserId(),
+                    DeliveryMessages.PASSWORD_FALLBACK,
+                    DeliveryMessages.passwordToAdministrator(issued, p.added()));
+            if (sent.ok()) {
+                return new Delivery.Delivered(DeliveryMessages.sentToAdministrator(target), null, null);
+            }
+            refusedAdministrator = "Slack said " + sent.error();
         }
-        return new Delivery.Refused("Slack took the DM neither to the account's owner nor to the administrator");
+        return new Delivery.Refused("no DM could be delivered: to the account's owner (" + refusedOwner
+                + "), to the administrator (" + refusedAdministrator + ")");
     }
 
     /** What became of a temporary password, where the administrator asked (in place of their confirmation), or by DM. */

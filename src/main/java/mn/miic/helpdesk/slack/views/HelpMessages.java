@@ -50,7 +50,8 @@ public final class HelpMessages {
                 .append("`/miic roles` the MIIC roles and what each may do\n")
                 .append("`/miic org [CODE]` show or switch the organization you work in\n");
         if (helpDesk) {
-            text.append("`/miic link @user <username>` link a Slack user to a MIIC account by hand\n");
+            text.append("`/miic link @user <username>` link a Slack user to a MIIC account by hand\n")
+                    .append("`/miic outbox` the messages the bot owes people: waiting, undone, given up\n");
         }
         if (!a.isInGoodStanding()) {
             text.append("\n:warning: Your account is ")

@@ -28,7 +28,6 @@ import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.signin.AccountApi;
 import mn.miic.helpdesk.slack.JavalinSlackAdapter;
-import mn.miic.helpdesk.slack.RequestFlows;
 import mn.miic.helpdesk.slack.SlackBot;
 import mn.miic.helpdesk.web.WebServer;
 import org.jooq.DSLContext;
@@ -205,16 +204,16 @@ public final class Application {
     }
 
     private void startJobs() {
-        RequestFlows requestFlows = slack.requests();
         InactivitySweep sweep = new InactivitySweep(dsl, outbox, clock, config.inactivityPeriod());
         OnceKeys onceKeys = new OnceKeys(dsl);
         jobs = Jobs.start(
                 dataSource,
                 Map.of(
                         "escalate-requests",
-                        new Jobs.Job(config.jobsEvery(), requestFlows::escalateDue),
+                        new Jobs.Job(
+                                config.jobsEvery(), () -> requests.escalate().run()),
                         "expire-requests",
-                        new Jobs.Job(config.jobsEvery(), requestFlows::expireOld),
+                        new Jobs.Job(config.jobsEvery(), () -> requests.expire().run()),
                         // Slack retries within minutes; a day of keys is plenty to drop them.
                         "forget-once-keys",
                         new Jobs.Job(
@@ -249,9 +248,9 @@ public final class Application {
         return web.port();
     }
 
-    /** The request jobs the scheduler runs, for tests that run them at a time of their choosing. */
-    public RequestFlows requests() {
-        return slack == null ? null : slack.requests();
+    /** The request use cases, for tests that run the scheduled jobs at a time of their choosing. */
+    public RequestUseCases requests() {
+        return requests;
     }
 
     public void stop() {

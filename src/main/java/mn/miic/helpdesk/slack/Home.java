@@ -3,6 +3,7 @@ package mn.miic.helpdesk.slack;
 import java.time.Clock;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.requests.RequestUseCases;
+import mn.miic.helpdesk.slack.listeners.Conversation;
 import mn.miic.helpdesk.slack.views.HomeView;
 
 /**
@@ -11,14 +12,19 @@ import mn.miic.helpdesk.slack.views.HomeView;
  */
 public final class Home {
 
-    private final AccountFlows flows;
+    private final Conversation conversation;
     private final AccountUseCases accounts;
     private final RequestUseCases requests;
     private final SlackApi slack;
     private final Clock clock;
 
-    public Home(AccountFlows flows, AccountUseCases accounts, RequestUseCases requests, SlackApi slack, Clock clock) {
-        this.flows = flows;
+    public Home(
+            Conversation conversation,
+            AccountUseCases accounts,
+            RequestUseCases requests,
+            SlackApi slack,
+            Clock clock) {
+        this.conversation = conversation;
         this.accounts = accounts;
         this.requests = requests;
         this.slack = slack;
@@ -36,7 +42,7 @@ public final class Home {
 
     private void publish(SlackApi with, Turn turn) {
         try {
-            var actor = flows.actor(turn);
+            var actor = conversation.actor(turn);
             var own = accounts.view().self(actor);
             var queue = requests.queue().of(actor);
             with.publishHome(turn.slackUserId(), HomeView.linked(own, queue, clock.instant()));

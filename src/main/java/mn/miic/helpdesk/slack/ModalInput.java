@@ -4,20 +4,19 @@ import com.slack.api.model.view.ViewState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import mn.miic.helpdesk.accounts.domain.AccountFields;
 import mn.miic.helpdesk.accounts.domain.AccountForm;
 import mn.miic.helpdesk.slack.views.AccountModals;
 
 /** Reads what was typed into a submitted modal, by the block ids {@link AccountModals} gave its inputs. */
-final class ModalInput {
+public final class ModalInput {
 
     private final Map<String, Map<String, ViewState.Value>> values;
 
-    ModalInput(ViewState state) {
+    public ModalInput(ViewState state) {
         this.values = state == null || state.getValues() == null ? Map.of() : state.getValues();
     }
 
-    String text(String blockId) {
+    public String text(String blockId) {
         ViewState.Value v = value(blockId);
         if (v == null) {
             return null;
@@ -31,33 +30,33 @@ final class ModalInput {
         return v.getValue();
     }
 
-    AccountForm form() {
-        String extra = text(AccountFields.ADDITIONAL_ORGANIZATIONS);
+    public AccountForm form() {
+        String extra = text(Ids.Blocks.ADDITIONAL_ORGANIZATIONS);
         List<String> codes = extra == null || extra.isBlank()
                 ? List.of()
                 : Arrays.stream(extra.split("[,;\\s]+"))
                         .filter(s -> !s.isBlank())
                         .toList();
         return new AccountForm(
-                text(AccountFields.FIRST_NAME),
-                text(AccountFields.LAST_NAME),
-                text(AccountFields.MIDDLE_INITIAL),
-                text(AccountFields.USERNAME),
-                text(AccountFields.ROLE),
-                text(AccountFields.AREA_CODE),
-                text(AccountFields.PHONE),
-                text(AccountFields.EXTENSION),
-                text(AccountFields.EMAIL),
-                text(AccountFields.USER_DUA_DATE),
+                text(Ids.Blocks.FIRST_NAME),
+                text(Ids.Blocks.LAST_NAME),
+                text(Ids.Blocks.MIDDLE_INITIAL),
+                text(Ids.Blocks.USERNAME),
+                text(Ids.Blocks.ROLE),
+                text(Ids.Blocks.AREA_CODE),
+                text(Ids.Blocks.PHONE),
+                text(Ids.Blocks.EXTENSION),
+                text(Ids.Blocks.EMAIL),
+                text(Ids.Blocks.USER_DUA_DATE),
                 codes);
     }
 
-    boolean has(String blockId) {
+    public boolean has(String blockId) {
         return values.containsKey(blockId);
     }
 
     private ViewState.Value value(String blockId) {
         Map<String, ViewState.Value> block = values.get(blockId);
-        return block == null ? null : block.get(AccountModals.VALUE);
+        return block == null ? null : block.get(Ids.Actions.INPUT);
     }
 }

@@ -2,6 +2,7 @@ package mn.miic.helpdesk.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.response.ViewSubmissionResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -13,22 +14,23 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
+import java.util.concurrent.Executor;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.db.OnceKeys;
-import mn.miic.helpdesk.identity.SlackIdentities;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.slack.delivery.SlackCourier;
+import mn.miic.helpdesk.slack.listeners.Listeners;
+import mn.miic.helpdesk.slack.listeners.actions.Action;
+import mn.miic.helpdesk.slack.listeners.views.Answer;
+import mn.miic.helpdesk.slack.listeners.views.Form;
 import mn.miic.helpdesk.slack.views.AccountModals;
-import mn.miic.helpdesk.slack.views.RequestMessages;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Slack side of the bot: a Bolt app with every handler registered, answering within Slack's 3 seconds and doing
- * the rest in the {@link Background}. The same app serves the HTTP endpoint and Socket Mode.
+ * The Slack side of the bot: a Bolt app with each listener registered by its id, answering within Slack's 3 seconds
+ * and doing the rest in the {@link Background}. The same app serves the HTTP endpoint and Socket Mode.
  */
 public final class SlackBot {
 
@@ -39,13 +41,11 @@ public final class SlackBot {
 
     public static final List<String> EVENTS = List.of(AppHomeOpenedEvent.TYPE_NAME);
 
-    private final App app;
-    private final Background background;
-
     /** @param helpDeskChannel where requests nobody decided go; empty to keep them in the help desk's queue */
     public record Settings(String botToken, String signingSecret, String apiUrl, Optional<String> helpDeskChannel) {}
 
-    private final RequestFlows requestFlows;
+    private final App app;
+    private final Background background;
     private final SlackCourier courier;
 
     /** @param work where the work behind each acknowledged request runs (bounded) */
@@ -55,119 +55,111 @@ public final class SlackBot {
             RequestUseCases requests,
             DSLContext dsl,
             Clock clock,
-            java.util.concurrent.Executor work) {
+            Executor work) {
         SlackConfig slackConfig = new SlackConfig();
         String base = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         slackConfig.setMethodsEndpointUrlPrefix(base);
         Slack slack = Slack.getInstance(slackConfig);
         SlackApi api = new SlackApi(slack, settings.botToken());
-        SlackIdentities identities = new SlackIdentities(dsl, accounts.transactions());
-        AccountFlows flows = new AccountFlows(accounts, identities, api);
-        this.requestFlows = new RequestFlows(requests, flows, api, settings.helpDeskChannel(), clock);
-        Commands commands = new Commands(flows, requestFlows);
-        Actions actions = new Actions(flows, requestFlows, api);
-        Submissions submissions = new Submissions(accounts, flows, api);
-        Home home = new Home(flows, accounts, requests, api, clock);
+        Listeners listeners = new Listeners(accounts, requests, dsl, api, settings.helpDeskChannel(), clock);
         this.courier = new SlackCourier(
-                api.withoutWaiting(), identities, dsl, requests, settings.helpDeskChannel(), home::publish, clock);
+                api.withoutWaiting(),
+                listeners.identities(),
+                dsl,
+                requests,
+                settings.helpDeskChannel(),
+                listeners.home()::publish,
+                clock);
         this.background = new Background(new OnceKeys(dsl), api, work);
+        this.app = new App(appConfig(settings, slack)) {
+            @Override
+            protected List<Middleware> buildDefaultMiddlewareList(AppConfig config) {
+                List<Middleware> list = super.buildDefaultMiddlewareList(config);
+                // Slack's signature checked first, to Slack's whole rule, in place of Bolt's.
+                if (settings.signingSecret() != null) {
+                    list.add(0, new SlackRequestVerification(settings.signingSecret(), clock));
+                }
+                return list;
+            }
+        };
+        register(listeners);
+    }
 
-        AppConfig appConfig = AppConfig.builder()
+    private static AppConfig appConfig(Settings settings, Slack slack) {
+        return AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 .slack(slack)
                 .authTestCacheEnabled(true)
                 .requestVerificationEnabled(false)
                 .build();
-        // Slack's signature checked first, to Slack's whole rule (SlackRequestVerification), in place of Bolt's.
-        Middleware verification =
-                settings.signingSecret() == null ? null : new SlackRequestVerification(settings.signingSecret(), clock);
-        this.app = new App(appConfig) {
-            @Override
-            protected List<Middleware> buildDefaultMiddlewareList(AppConfig config) {
-                List<Middleware> list = super.buildDefaultMiddlewareList(config);
-                if (verification != null) {
-                    list.add(0, verification);
-                }
-                return list;
-            }
-        };
+    }
 
-        for (String command : COMMANDS) {
-            app.command(command, (req, ctx) -> {
+    private void register(Listeners listeners) {
+        app.command(Ids.COMMAND, (req, ctx) -> {
+            var p = req.getPayload();
+            Turn turn = Turn.of(p.getUserId(), p.getResponseUrl(), p.getTriggerId());
+            // A retry of the same command (X-Slack-Retry-Num) carries the same trigger id: it runs once.
+            background.submit(
+                    turn, "slack:" + p.getTriggerId(), t -> listeners.commands().handle(t, p.getText()));
+            return ctx.ack();
+        });
+        for (Action action : listeners.actions()) {
+            for (String actionId : action.actionIds()) {
+                app.blockAction(actionId, (req, ctx) -> {
+                    var p = req.getPayload();
+                    Turn turn = Turn.of(p.getUser().getId(), p.getResponseUrl(), p.getTriggerId());
+                    String value = valueOf(p.getActions(), actionId);
+                    background.submit(turn, "slack:" + p.getTriggerId(), t -> action.handle(t, value));
+                    return ctx.ack();
+                });
+            }
+        }
+        for (Form form : listeners.forms()) {
+            app.viewSubmission(form.callbackId(), (req, ctx) -> {
                 var p = req.getPayload();
-                Turn turn = Turn.of(p.getUserId(), p.getResponseUrl(), p.getTriggerId());
-                background.submit(turn, "slack:" + p.getTriggerId(), t -> commands.handle(t, p.getText()));
-                return ctx.ack();
+                Turn turn = Turn.of(p.getUser().getId(), null, p.getTriggerId());
+                return answer(ctx, form, turn, () -> form.submit(turn, p.getView()));
             });
         }
-        app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
-            var p = req.getPayload();
-            Turn turn = Turn.of(p.getUser().getId(), p.getResponseUrl(), p.getTriggerId());
-            // Slack sends one action per click; the trigger id drops a resend of it.
-            background.submit(
-                    turn, "slack:" + p.getTriggerId(), t -> p.getActions().forEach(a -> actions.handle(t, a)));
-            return ctx.ack();
-        });
-        for (String callbackId : List.of(Ids.ADD_USER, Ids.EDIT_USER, Ids.INACTIVATE_USER)) {
-            app.viewSubmission(
-                    callbackId,
-                    (req, ctx) -> answered(ctx, callbackId, () -> {
-                        var p = req.getPayload();
-                        Turn turn = Turn.of(p.getUser().getId(), null, p.getTriggerId());
-                        var view = p.getView();
-                        Submissions.Answer answer = submissions.handle(
-                                turn, view.getCallbackId(), view.getState(), view.getPrivateMetadata());
-                        if (answer instanceof Submissions.Answer.Errors errors) {
-                            return ctx.ackWithErrors(errors.errors());
-                        }
-                        if (answer instanceof Submissions.Answer.Show show) {
-                            return ctx.ackWithPush(show.view());
-                        }
-                        background.submit(turn, null, ((Submissions.Answer.Close) answer).then());
-                        return ctx.ack(ViewSubmissionResponse.builder()
-                                .responseAction("clear")
-                                .build());
-                    }));
-        }
-        app.viewSubmission(
-                Ids.DENY_REQUEST,
-                (req, ctx) -> answered(ctx, Ids.DENY_REQUEST, () -> {
-                    var p = req.getPayload();
-                    String[] meta = p.getView().getPrivateMetadata().split(" ", 2);
-                    long requestId;
-                    try {
-                        requestId = Long.parseLong(meta[0]);
-                    } catch (NumberFormatException e) {
-                        return ctx.ackWithPush(AccountModals.message(
-                                "Not sent", "This form is not known any more. Nothing was decided."));
-                    }
-                    var reason = p.getView().getState().getValues().get(RequestMessages.REASON);
-                    String typed = reason == null || reason.get(RequestMessages.VALUE) == null
-                            ? null
-                            : reason.get(RequestMessages.VALUE).getValue();
-                    Turn turn = Turn.of(p.getUser().getId(), meta.length > 1 ? meta[1] : null, p.getTriggerId());
-                    background.submit(turn, "slack:" + p.getTriggerId(), t -> requestFlows.deny(t, requestId, typed));
-                    return ctx.ack();
-                }));
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
-            if ("home".equals(req.getEvent().getTab())) {
+            if (listeners.appHomeOpened().concerns(req.getEvent())) {
                 Turn turn = Turn.of(req.getEvent().getUser(), null, null);
-                background.submit(turn, "event:" + req.getEventId(), home::publish);
+                background.submit(turn, "event:" + req.getEventId(), listeners.appHomeOpened()::handle);
             }
             return ctx.ack();
         });
+    }
+
+    /** The value of the clicked button, or the menu option chosen. */
+    private static String valueOf(List<BlockActionPayload.Action> actions, String actionId) {
+        return actions.stream()
+                .filter(a -> actionId.equals(a.getActionId()))
+                .findFirst()
+                .map(a -> a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue())
+                .orElse(null);
     }
 
     /**
      * A form's answer, whatever happens while it is made: Slack shows its own bare failure for anything but a 200, and
      * the person would not know whether anything was saved.
      */
-    private static Response answered(ViewSubmissionContext ctx, String callbackId, Supplier<Response> answer) {
+    private Response answer(
+            ViewSubmissionContext ctx, Form form, Turn turn, java.util.function.Supplier<Answer> submitted) {
         try {
-            return answer.get();
+            Answer answer = submitted.get();
+            if (answer instanceof Answer.Errors errors) {
+                return ctx.ackWithErrors(errors.errors());
+            }
+            if (answer instanceof Answer.Show show) {
+                return ctx.ackWithPush(show.view());
+            }
+            Runnable then = ((Answer.Close) answer).then();
+            background.submit(turn, "slack:" + turn.triggerId(), t -> then.run());
+            return ctx.ack(
+                    ViewSubmissionResponse.builder().responseAction("clear").build());
         } catch (RuntimeException e) {
-            log.error("the answer to a {} form failed", callbackId, e);
+            log.error("the answer to a {} form failed", form.callbackId(), e);
             return ctx.ackWithPush(AccountModals.message("Not saved", Background.sentenceFor(e)));
         }
     }
@@ -176,11 +168,6 @@ public final class SlackBot {
     public SlackBot start() {
         app.start();
         return this;
-    }
-
-    /** The scheduled side of requests: escalation to the help desk, expiry. */
-    public RequestFlows requests() {
-        return requestFlows;
     }
 
     /** What carries the outbox's messages into Slack. */

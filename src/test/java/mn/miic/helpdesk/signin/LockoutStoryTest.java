@@ -46,7 +46,7 @@ class LockoutStoryTest {
         assertThat(signIn(pat, PASSWORD).statusCode()).isEqualTo(423);
 
         String replies = slack.command("U0STORYADMIN", "unlock " + pat.username());
-        slack.click("U0STORYADMIN", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+        slack.click("U0STORYADMIN", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
         assertThat(textOf(slack.reply(replies, 2))).contains("Unlocked");
 
         HttpResponse<String> after = signIn(pat, PASSWORD);

@@ -75,7 +75,7 @@ class AccountCommandsTest {
                 .as("nothing happens before the confirmation")
                 .isTrue();
 
-        slack.click("U0ADMIN", replies, Ids.CONFIRM, valueOf(confirm, Ids.CONFIRM));
+        slack.click("U0ADMIN", replies, Ids.Actions.CONFIRM, valueOf(confirm, Ids.Actions.CONFIRM));
 
         assertThat(textOf(slack.reply(replies, 2))).contains("Unlocked", "Mickey Mouse");
         assertThat(slack.reload(mickey).locked()).isFalse();
@@ -91,7 +91,7 @@ class AccountCommandsTest {
         Account locked = slack.fixtures.account(clinic).locked().create();
         String replies = slack.command("U0ADMIN", "unlock " + locked.username());
         slack.reply(replies);
-        slack.click("U0ADMIN", replies, Ids.CANCEL, locked.username());
+        slack.click("U0ADMIN", replies, Ids.Actions.CANCEL, locked.username());
         assertThat(textOf(slack.reply(replies, 2))).contains("Cancelled. Nothing was changed.");
         assertThat(slack.reload(locked).locked()).isTrue();
     }
@@ -112,7 +112,7 @@ class AccountCommandsTest {
         String replies = slack.command("U0ROA", "reactivate " + expired.username());
         JsonNode confirm = slack.reply(replies);
         assertThat(textOf(confirm)).contains("Reactivate", "Inactive Expired");
-        slack.click("U0ROA", replies, Ids.CONFIRM, valueOf(confirm, Ids.CONFIRM));
+        slack.click("U0ROA", replies, Ids.Actions.CONFIRM, valueOf(confirm, Ids.Actions.CONFIRM));
         assertThat(textOf(slack.reply(replies, 2))).contains("Reactivated");
         assertThat(slack.reload(expired).status()).isEqualTo(AccountStatus.ACTIVE);
     }
@@ -136,7 +136,7 @@ class AccountCommandsTest {
 
         String replies = slack.command("U0ADMIN", "reset " + owner.username());
         JsonNode confirm = slack.reply(replies);
-        slack.click("U0ADMIN", replies, Ids.CONFIRM, valueOf(confirm, Ids.CONFIRM));
+        slack.click("U0ADMIN", replies, Ids.Actions.CONFIRM, valueOf(confirm, Ids.Actions.CONFIRM));
         String outcome = textOf(slack.reply(replies, 2));
 
         Map<String, String> dm = slack.awaitDm("U0DAISY", 1);
@@ -159,7 +159,7 @@ class AccountCommandsTest {
     void resetOfAnUnlinkedAccountGoesToTheAdministratorWithTheHandOverInstruction() {
         Account unlinked = slack.fixtures.account(clinic).create();
         String replies = slack.command("U0ADMIN", "reset " + unlinked.username());
-        slack.click("U0ADMIN", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+        slack.click("U0ADMIN", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
         assertThat(textOf(slack.reply(replies, 2))).contains("sent to you by DM");
         String dm = slack.awaitDm("U0ADMIN", 1).get("blocks");
         assertThat(dm).contains(unlinked.username(), "in person or by phone", "change it");
@@ -173,11 +173,11 @@ class AccountCommandsTest {
         int opened = slack.calls("views.open").size();
         String replies = slack.command("U0ROA", "add");
         JsonNode view = slack.awaitOpenedView(opened + 1);
-        assertThat(view.get("callback_id").asText()).isEqualTo(Ids.ADD_USER);
+        assertThat(view.get("callback_id").asText()).isEqualTo(Ids.Callbacks.ADD_USER);
         assertThat(view.toString()).contains("Read Only Administrator").doesNotContain("\"Administrator\"");
         String meta = view.get("private_metadata").asText();
 
-        var answer = slack.submit("U0ROA", Ids.ADD_USER, meta, form("Goofy", "Goof", "goofg7", "Read Only"));
+        var answer = slack.submit("U0ROA", Ids.Callbacks.ADD_USER, meta, form("Goofy", "Goof", "goofg7", "Read Only"));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).doesNotContain("errors");
@@ -192,13 +192,15 @@ class AccountCommandsTest {
     void invalidInputIsAnsweredNextToTheFieldAndNothingIsSaved() {
         slack.command("U0ADMIN", "add");
         String meta = "{\"org\":\"TEST1\"}";
-        var answer = slack.submit("U0ADMIN", Ids.ADD_USER, meta, form("Front", "Desk", "frontdesk", "Typical User"));
+        var answer = slack.submit(
+                "U0ADMIN", Ids.Callbacks.ADD_USER, meta, form("Front", "Desk", "frontdesk", "Typical User"));
         JsonNode body = readJson(answer.body());
         assertThat(body.get("response_action").asText()).isEqualTo("errors");
         assertThat(body.get("errors").get("username").asText()).contains("generic");
         assertThat(new AccountRepository(slack.dsl).findByUsername("frontdesk")).isEmpty();
 
-        var refused = slack.submit("U0ADMIN", Ids.ADD_USER, meta, form("Pat", "Boss", "bossp1", "Health System User"));
+        var refused = slack.submit(
+                "U0ADMIN", Ids.Callbacks.ADD_USER, meta, form("Pat", "Boss", "bossp1", "Health System User"));
         assertThat(refused.body()).contains("push").contains("Health System User");
         assertThat(new AccountRepository(slack.dsl).findByUsername("bossp1")).isEmpty();
     }
@@ -210,7 +212,7 @@ class AccountCommandsTest {
         int opened = slack.calls("views.open").size();
         slack.command("U0ADMIN", "edit " + pluto.username());
         JsonNode view = slack.awaitOpenedView(opened + 1);
-        assertThat(view.get("callback_id").asText()).isEqualTo(Ids.EDIT_USER);
+        assertThat(view.get("callback_id").asText()).isEqualTo(Ids.Callbacks.EDIT_USER);
         assertThat(view.toString()).contains("Pluto");
 
         Map<String, ObjectNode> values = form("Pluto", "Dog", pluto.username(), "Read Only");
@@ -219,7 +221,7 @@ class AccountCommandsTest {
         values.put("locked", selected("unlocked"));
         values.put("inactivation_reason", selected(null));
         var answer = slack.submit(
-                "U0ADMIN", Ids.EDIT_USER, view.get("private_metadata").asText(), values);
+                "U0ADMIN", Ids.Callbacks.EDIT_USER, view.get("private_metadata").asText(), values);
 
         assertThat(answer.body()).doesNotContain("errors");
         Account after = slack.reload(pluto);
@@ -229,7 +231,7 @@ class AccountCommandsTest {
 
         // The same form again: someone changed the account since it was opened.
         var stale = slack.submit(
-                "U0ADMIN", Ids.EDIT_USER, view.get("private_metadata").asText(), values);
+                "U0ADMIN", Ids.Callbacks.EDIT_USER, view.get("private_metadata").asText(), values);
         assertThat(stale.body()).contains("changed by someone else");
     }
 
@@ -239,12 +241,12 @@ class AccountCommandsTest {
         int opened = slack.calls("views.open").size();
         slack.command("U0ADMIN", "inactivate " + leaving.username());
         JsonNode view = slack.awaitOpenedView(opened + 1);
-        assertThat(view.get("callback_id").asText()).isEqualTo(Ids.INACTIVATE_USER);
+        assertThat(view.get("callback_id").asText()).isEqualTo(Ids.Callbacks.INACTIVATE_USER);
         String meta = view.get("private_metadata").asText();
 
         var noNote = slack.submit(
                 "U0ADMIN",
-                Ids.INACTIVATE_USER,
+                Ids.Callbacks.INACTIVATE_USER,
                 meta,
                 Map.of("inactivation_reason", selected("OTHER"), "inactivation_note", text(null)));
         assertThat(noNote.body()).contains("errors", "inactivation_note");
@@ -252,7 +254,7 @@ class AccountCommandsTest {
 
         var done = slack.submit(
                 "U0ADMIN",
-                Ids.INACTIVATE_USER,
+                Ids.Callbacks.INACTIVATE_USER,
                 meta,
                 Map.of("inactivation_reason", selected("NO_LONGER_WORKS_HERE"), "inactivation_note", text(null)));
         assertThat(done.body()).doesNotContain("errors");
@@ -282,13 +284,13 @@ class AccountCommandsTest {
         String menu = page1.toString();
         assertThat(menu).contains("unlock:" + locked.username()).doesNotContain("unlock:" + bigAdmin.username());
 
-        slack.click("U0BIGADMIN", replies, Ids.SEARCH_PAGE + "_next", valueOf(page1, Ids.SEARCH_PAGE + "_next"));
+        slack.click("U0BIGADMIN", replies, Ids.Actions.SEARCH_NEXT, valueOf(page1, Ids.Actions.SEARCH_NEXT));
         JsonNode page2 = slack.reply(replies, 2);
         assertThat(page2.get("replace_original").asBoolean()).isTrue();
         assertThat(textOf(page2)).contains("page 2 of 2");
 
         // The menu's unlock goes through the same confirmation.
-        slack.choose("U0BIGADMIN", replies, Ids.ACCOUNT_ACTION, "unlock:" + locked.username());
+        slack.choose("U0BIGADMIN", replies, Ids.Actions.ACCOUNT_MENU, "unlock:" + locked.username());
         assertThat(textOf(slack.reply(replies, 3))).contains("Unlock", "Lou Aardvark");
     }
 
@@ -297,7 +299,7 @@ class AccountCommandsTest {
         Account locked =
                 slack.fixtures.account(clinic).name("Huey", "Duck").locked().create();
         String replies = slack.command("U0ADMIN", "unlock " + locked.username());
-        slack.click("U0ADMIN", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+        slack.click("U0ADMIN", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
         slack.reply(replies, 2);
 
         JsonNode card = slack.reply(slack.command("U0ADMIN", "user " + locked.username()));
@@ -314,7 +316,7 @@ class AccountCommandsTest {
     void healthSystemUserActsInAChildClinic() {
         Account childStaff = slack.fixtures.account(child).locked().create();
         String replies = slack.command("U0HSU", "unlock " + childStaff.username());
-        slack.click("U0HSU", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+        slack.click("U0HSU", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
         assertThat(textOf(slack.reply(replies, 2))).contains("Unlocked");
         assertThat(slack.reload(childStaff).locked()).isFalse();
 
@@ -331,7 +333,7 @@ class AccountCommandsTest {
                 .status(AccountStatus.INACTIVE_MANUAL)
                 .create();
         String replies = slack.command("U0HELP", "reactivate " + far.username());
-        slack.click("U0HELP", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+        slack.click("U0HELP", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
         assertThat(textOf(slack.reply(replies, 2))).contains("Reactivated");
         assertThat(slack.reload(far).isActive()).isTrue();
 

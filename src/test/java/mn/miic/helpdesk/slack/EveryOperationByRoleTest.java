@@ -95,8 +95,8 @@ class EveryOperationByRoleTest {
         typed.put("role", selected(role));
         typed.put("area_code", text("651"));
         typed.put("phone", text("555-0100"));
-        assertNoErrors(
-                slack.submit(me, Ids.ADD_USER, addForm.get("private_metadata").asText(), typed));
+        assertNoErrors(slack.submit(
+                me, Ids.Callbacks.ADD_USER, addForm.get("private_metadata").asText(), typed));
         Account added =
                 new AccountRepository(slack.dsl).findByUsername(username).orElseThrow();
         assertThat(added.organizationId()).as(who + " adds in " + where.code()).isEqualTo(where.id());
@@ -129,8 +129,8 @@ class EveryOperationByRoleTest {
         edited.put("status", selected("inactive"));
         edited.put("inactivation_reason", selected("OTHER"));
         edited.put("inactivation_note", text("On leave until spring"));
-        assertNoErrors(
-                slack.submit(me, Ids.EDIT_USER, editForm.get("private_metadata").asText(), edited));
+        assertNoErrors(slack.submit(
+                me, Ids.Callbacks.EDIT_USER, editForm.get("private_metadata").asText(), edited));
         Account afterEdit = slack.reload(added);
         assertThat(afterEdit.phone().number()).isEqualTo("5550199");
         assertThat(afterEdit.status()).isEqualTo(AccountStatus.INACTIVE_MANUAL);
@@ -145,7 +145,10 @@ class EveryOperationByRoleTest {
         Map<String, ObjectNode> why = filledIn(inactivateForm);
         why.put("inactivation_reason", selected("NO_LONGER_NEEDS_ACCESS"));
         assertNoErrors(slack.submit(
-                me, Ids.INACTIVATE_USER, inactivateForm.get("private_metadata").asText(), why));
+                me,
+                Ids.Callbacks.INACTIVATE_USER,
+                inactivateForm.get("private_metadata").asText(),
+                why));
         assertThat(slack.reload(added).status()).isEqualTo(AccountStatus.INACTIVE_MANUAL);
         confirm(me, "reactivate " + username, "Reactivated");
 
@@ -198,14 +201,14 @@ class EveryOperationByRoleTest {
 
         // A confirmation button copied from someone else's message is judged by who clicks it.
         String replies = slack.command("U0ADMIN", "unlock " + target.username());
-        String button = valueOf(slack.reply(replies), Ids.CONFIRM);
-        slack.click("U0TYPICAL", replies, Ids.CONFIRM, button);
+        String button = valueOf(slack.reply(replies), Ids.Actions.CONFIRM);
+        slack.click("U0TYPICAL", replies, Ids.Actions.CONFIRM, button);
         assertThat(textOf(slack.reply(replies, 2))).contains("Only a MIIC administrator");
 
         // A forged submission of a form they could never open.
         var forged = slack.submit(
                 "U0TYPICAL",
-                Ids.INACTIVATE_USER,
+                Ids.Callbacks.INACTIVATE_USER,
                 "{\"username\":\"" + target.username() + "\"}",
                 Map.of("inactivation_reason", selected("MISUSING_MIIC")));
         assertThat(forged.body()).contains("Only a MIIC administrator");
@@ -228,14 +231,14 @@ class EveryOperationByRoleTest {
                 slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).create(), "U0SOONGONE");
         Account locked = slack.fixtures.account(clinic).locked().create();
         String replies = slack.command("U0SOONGONE", "unlock " + locked.username());
-        String button = valueOf(slack.reply(replies), Ids.CONFIRM);
+        String button = valueOf(slack.reply(replies), Ids.Actions.CONFIRM);
 
         slack.dsl
                 .update(ACCOUNT)
                 .set(ACCOUNT.ROLE, Role.TYPICAL_USER.name())
                 .where(ACCOUNT.ID.eq(manager.id()))
                 .execute();
-        slack.click("U0SOONGONE", replies, Ids.CONFIRM, button);
+        slack.click("U0SOONGONE", replies, Ids.Actions.CONFIRM, button);
 
         assertThat(textOf(slack.reply(replies, 2))).contains("Only a MIIC administrator");
         assertThat(slack.reload(locked).locked()).isTrue();
@@ -253,7 +256,7 @@ class EveryOperationByRoleTest {
         typed.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE"));
         JsonNode refused = readJson(slack.submit(
                         "U0HELP",
-                        Ids.INACTIVATE_USER,
+                        Ids.Callbacks.INACTIVATE_USER,
                         form.get("private_metadata").asText(),
                         typed)
                 .body());
@@ -263,7 +266,10 @@ class EveryOperationByRoleTest {
 
         typed.put("override_reason", text("Clinic closed; confirmed with the director by phone"));
         assertNoErrors(slack.submit(
-                "U0HELP", Ids.INACTIVATE_USER, form.get("private_metadata").asText(), typed));
+                "U0HELP",
+                Ids.Callbacks.INACTIVATE_USER,
+                form.get("private_metadata").asText(),
+                typed));
         assertThat(slack.reload(onlyAdmin).status()).isEqualTo(AccountStatus.INACTIVE_MANUAL);
         assertThat(slack.auditOf(onlyAdmin).get(0).reason()).contains("help desk override", "Clinic closed");
 
@@ -275,7 +281,10 @@ class EveryOperationByRoleTest {
         assertThat(adminTyped).doesNotContainKey("override_reason");
         adminTyped.put("override_reason", text("because"));
         var slipped = slack.submit(
-                "U0LONE", Ids.EDIT_USER, adminForm.get("private_metadata").asText(), adminTyped);
+                "U0LONE",
+                Ids.Callbacks.EDIT_USER,
+                adminForm.get("private_metadata").asText(),
+                adminTyped);
         assertThat(slipped.body()).contains("Only the MIIC help desk can override");
     }
 
@@ -287,7 +296,10 @@ class EveryOperationByRoleTest {
         typed.put("status", selected("inactive"));
         typed.put("inactivation_reason", selected("OTHER"));
         JsonNode answer = readJson(slack.submit(
-                        "U0ADMIN", Ids.EDIT_USER, form.get("private_metadata").asText(), typed)
+                        "U0ADMIN",
+                        Ids.Callbacks.EDIT_USER,
+                        form.get("private_metadata").asText(),
+                        typed)
                 .body());
         assertThat(answer.get("errors").has("inactivation_note")).isTrue();
         assertThat(slack.reload(staff).isActive()).isTrue();
@@ -311,7 +323,7 @@ class EveryOperationByRoleTest {
     private void confirm(String slackUserId, String command, String outcome) {
         String replies = slack.command(slackUserId, command);
         JsonNode question = slack.reply(replies);
-        slack.click(slackUserId, replies, Ids.CONFIRM, valueOf(question, Ids.CONFIRM));
+        slack.click(slackUserId, replies, Ids.Actions.CONFIRM, valueOf(question, Ids.Actions.CONFIRM));
         assertThat(textOf(slack.reply(replies, 2))).as(command).contains(outcome);
     }
 

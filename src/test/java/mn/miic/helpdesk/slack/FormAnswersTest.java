@@ -70,7 +70,7 @@ class FormAnswersTest {
     @Test
     void the_add_form_answers_every_refusal_next_to_its_fields_or_in_a_pushed_view() {
         JsonNode form = slack.openModal("U0ADMIN", "add");
-        Answers answers = new Answers("U0ADMIN", Ids.ADD_USER, form, validNewUser());
+        Answers answers = new Answers("U0ADMIN", Ids.Callbacks.ADD_USER, form, validNewUser());
 
         answers.fieldError("first_name", t -> t.put("first_name", text(" ")));
         answers.fieldError("last_name", t -> t.put("last_name", text("R2-D2")));
@@ -108,7 +108,7 @@ class FormAnswersTest {
         // A school's users get read-only roles only, and nobody is added where the agreement lapsed: the help desk
         // adds anywhere, through the same form.
         JsonNode schoolForm = slack.openModal("U0HELP", "add SCHOOL1");
-        Answers helpDeskAnswers = new Answers("U0HELP", Ids.ADD_USER, schoolForm, validNewUser());
+        Answers helpDeskAnswers = new Answers("U0HELP", Ids.Callbacks.ADD_USER, schoolForm, validNewUser());
         helpDeskAnswers.pushed("read-only", t -> t.put("role", selected("Typical User")));
         helpDeskAnswers.pushedWithMetadata("Data Use Agreement", metadataFor(lapsed), t -> {});
 
@@ -119,7 +119,7 @@ class FormAnswersTest {
     @Test
     void the_edit_form_answers_every_refusal_next_to_its_fields_or_in_a_pushed_view() {
         JsonNode form = slack.openModal("U0ADMIN", "edit " + staff.username());
-        Answers answers = new Answers("U0ADMIN", Ids.EDIT_USER, form, Map.of());
+        Answers answers = new Answers("U0ADMIN", Ids.Callbacks.EDIT_USER, form, Map.of());
 
         answers.fieldError("first_name", t -> t.put("first_name", text(null)));
         answers.fieldError("username", t -> t.put("username", text("staff")));
@@ -146,13 +146,13 @@ class FormAnswersTest {
 
         // Their own account: no locking or demoting themselves.
         JsonNode own = slack.openModal("U0ADMIN", "edit " + admin.username());
-        Answers self = new Answers("U0ADMIN", Ids.EDIT_USER, own, Map.of());
+        Answers self = new Answers("U0ADMIN", Ids.Callbacks.EDIT_USER, own, Map.of());
         self.pushed("your own account", t -> t.put("locked", selected("locked")));
         self.pushed("your own account", t -> t.put("role", selected("Typical User")));
 
         // The last administrator of a location: the help desk's form answers next to its override field.
         JsonNode lone = slack.openModal("U0HELP", "edit " + loneAdmin.username());
-        new Answers("U0HELP", Ids.EDIT_USER, lone, Map.of())
+        new Answers("U0HELP", Ids.Callbacks.EDIT_USER, lone, Map.of())
                 .fieldError("override_reason", t -> t.put("role", selected("Typical User")));
 
         answers.saved(t -> t.put("phone", text("555-0199")));
@@ -161,7 +161,7 @@ class FormAnswersTest {
     @Test
     void the_inactivate_form_answers_every_refusal_next_to_its_fields_or_in_a_pushed_view() {
         JsonNode form = slack.openModal("U0ADMIN", "inactivate " + staff.username());
-        Answers answers = new Answers("U0ADMIN", Ids.INACTIVATE_USER, form, Map.of());
+        Answers answers = new Answers("U0ADMIN", Ids.Callbacks.INACTIVATE_USER, form, Map.of());
 
         answers.fieldError("inactivation_reason", t -> t.put("inactivation_reason", selected(null)));
         answers.fieldError("inactivation_note", t -> t.put("inactivation_reason", selected("OTHER")));
@@ -181,7 +181,7 @@ class FormAnswersTest {
 
         // The last administrator: the help desk is asked for its written reason next to the field.
         JsonNode lone = slack.openModal("U0HELP", "inactivate " + loneAdmin.username());
-        new Answers("U0HELP", Ids.INACTIVATE_USER, lone, Map.of())
+        new Answers("U0HELP", Ids.Callbacks.INACTIVATE_USER, lone, Map.of())
                 .fieldError("override_reason", t -> t.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE")));
 
         answers.saved(t -> t.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE")));
@@ -195,11 +195,11 @@ class FormAnswersTest {
                 slack.fixtures.account(clinic).name("Lee", "Locked").locked().create(), "U0LOCKED");
         slack.reply(slack.command("U0LOCKED", "request unlock"));
         Map<String, String> dm = slack.awaitDm("U0ADMIN", 1);
-        String requestId = valueOf(readJson(dm.get("blocks")), Ids.REQUEST_DENY);
+        String requestId = valueOf(readJson(dm.get("blocks")), Ids.Actions.REQUEST_DENY);
         int opened = slack.calls("views.open").size();
-        slack.click("U0ADMIN", "/respond/deny", Ids.REQUEST_DENY, requestId);
+        slack.click("U0ADMIN", "/respond/deny", Ids.Actions.REQUEST_DENY, requestId);
         JsonNode form = slack.awaitOpenedView(opened + 1);
-        Answers answers = new Answers("U0ADMIN", Ids.DENY_REQUEST, form, Map.of());
+        Answers answers = new Answers("U0ADMIN", Ids.Callbacks.DENY_REQUEST, form, Map.of());
 
         answers.pushedWithMetadata("not known any more", "not-a-request", t -> {});
         answers.acknowledged(t -> t.put("reason", text("Please call the help desk.")));

@@ -60,7 +60,8 @@ class OnceAndOutagesTest {
         Thread.sleep(500);
         assertThat(slack.replies(responseUrl)).hasSize(1);
 
-        slack.click("U0ADMIN", responseUrl, Ids.CONFIRM, valueOf(slack.reply(responseUrl), Ids.CONFIRM));
+        slack.click(
+                "U0ADMIN", responseUrl, Ids.Actions.CONFIRM, valueOf(slack.reply(responseUrl), Ids.Actions.CONFIRM));
         slack.reply(responseUrl, 2);
         assertThat(doneOf(locked, AuditAction.UNLOCK)).hasSize(1);
     }
@@ -71,7 +72,7 @@ class OnceAndOutagesTest {
         int second = slack.startInstance();
         int first = slack.port();
         String replies = slack.command("U0ADMIN", "reset " + target.username());
-        String yes = valueOf(slack.reply(replies), Ids.CONFIRM);
+        String yes = valueOf(slack.reply(replies), Ids.Actions.CONFIRM);
 
         CountDownLatch go = new CountDownLatch(1);
         var a = CompletableFuture.runAsync(() -> clickAfter(go, first, replies, yes));
@@ -96,7 +97,7 @@ class OnceAndOutagesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        slack.clickOn(port, "U0ADMIN", replies, Ids.CONFIRM, value);
+        slack.clickOn(port, "U0ADMIN", replies, Ids.Actions.CONFIRM, value);
     }
 
     @Test
@@ -111,7 +112,7 @@ class OnceAndOutagesTest {
                 new AccountRepository(slack.dsl).credential(target.id()).passwordHash();
 
         String replies = slack.command("U0ADMIN", "reset " + target.username());
-        slack.click("U0ADMIN", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+        slack.click("U0ADMIN", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
 
         assertThat(textOf(slack.reply(replies, 2))).contains("could not deliver", "old password", "still works");
         assertThat(new AccountRepository(slack.dsl).credential(target.id()).passwordHash())
@@ -136,7 +137,7 @@ class OnceAndOutagesTest {
         Account target = slack.link(slack.fixtures.account(clinic).create(), "U0TARGET");
 
         String replies = slack.command("U0ADMIN", "reset " + target.username());
-        slack.click("U0ADMIN", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+        slack.click("U0ADMIN", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
         slack.awaitDm("U0TARGET", 1);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> slack.dsl.fetchExists(
@@ -160,16 +161,16 @@ class OnceAndOutagesTest {
     void aDatabaseOutageIsSaidPlainlyAndChangesNothing() {
         Account locked = slack.fixtures.account(clinic).locked().create();
         String replies = slack.command("U0ADMIN", "unlock " + locked.username());
-        String yes = valueOf(slack.reply(replies), Ids.CONFIRM);
+        String yes = valueOf(slack.reply(replies), Ids.Actions.CONFIRM);
 
         database.down(true);
-        slack.click("U0ADMIN", replies, Ids.CONFIRM, yes);
+        slack.click("U0ADMIN", replies, Ids.Actions.CONFIRM, yes);
         assertThat(textOf(slack.reply(replies, 2))).contains("MIIC is unreachable right now; nothing was changed");
         database.down(false);
 
         assertThat(slack.reload(locked).locked()).isTrue();
         // Nothing was lost: the same button works once the database is back.
-        slack.click("U0ADMIN", replies, Ids.CONFIRM, yes);
+        slack.click("U0ADMIN", replies, Ids.Actions.CONFIRM, yes);
         assertThat(textOf(slack.reply(replies, 3))).contains("Unlocked");
         assertThat(slack.reload(locked).locked()).isFalse();
     }

@@ -42,7 +42,7 @@ class OutboxCommandTest {
                 .password("Correct-Horse-Battery-7")
                 .create();
         String replies = slack.command("U0ADMIN", "reset " + target.username());
-        slack.click("U0ADMIN", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+        slack.click("U0ADMIN", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
         slack.settle();
 
         String report = textOf(slack.reply(slack.command("U0HELP", "outbox")));

@@ -90,11 +90,11 @@ class RequestsTest {
         JsonNode toAda = dmBlocks("U0ADA", 1);
         JsonNode toBob = dmBlocks("U0BOB", 1);
         assertThat(textOf(toAda)).contains("Pat Locked", pat.username(), "REQ1", "unlock", "mistyped my password");
-        String id = valueOf(toAda, Ids.REQUEST_APPROVE);
-        assertThat(valueOf(toBob, Ids.REQUEST_APPROVE)).isEqualTo(id);
+        String id = valueOf(toAda, Ids.Actions.REQUEST_APPROVE);
+        assertThat(valueOf(toBob, Ids.Actions.REQUEST_APPROVE)).isEqualTo(id);
         assertThat(textOf(dmBlocks("U0PAT", 1))).contains("Ada Admin", "Bob Boss");
 
-        slack.click("U0ADA", "/respond/ada-" + id, Ids.REQUEST_APPROVE, id);
+        slack.click("U0ADA", "/respond/ada-" + id, Ids.Actions.REQUEST_APPROVE, id);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !slack.reload(pat).locked());
         await().atMost(Duration.ofSeconds(10)).until(() -> updatesOf("U0BOB").size() >= 1);
@@ -105,7 +105,7 @@ class RequestsTest {
         assertThat(textOf(dmBlocks("U0PAT", 2))).contains("approved by Ada Admin", "unlocked");
 
         // Bob clicks his copy a moment later: nothing more happens, and he is told who decided.
-        slack.click("U0BOB", "/respond/bob-" + id, Ids.REQUEST_APPROVE, id);
+        slack.click("U0BOB", "/respond/bob-" + id, Ids.Actions.REQUEST_APPROVE, id);
         assertThat(textOf(slack.reply("/respond/bob-" + id))).contains("already decided", "Approved", "Ada Admin");
 
         List<AuditEntry> trail = slack.auditOf(pat);
@@ -127,8 +127,8 @@ class RequestsTest {
                 slack.link(slack.fixtures.account(clinic).name("Sam", "Forgot").create(), "U0SAM");
         int before = dmsTo("U0ADA");
         slack.command("U0SAM", "request reset");
-        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
-        slack.click("U0BOB", "/respond/bob-reset-" + id, Ids.REQUEST_APPROVE, id);
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.Actions.REQUEST_APPROVE);
+        slack.click("U0BOB", "/respond/bob-reset-" + id, Ids.Actions.REQUEST_APPROVE, id);
 
         String password = AccountCommandsTest.temporaryPasswordIn(
                 slack.awaitDm("U0SAM", 2).get("blocks"));
@@ -144,26 +144,26 @@ class RequestsTest {
                 slack.fixtures.account(clinic).name("Lee", "Waiting").locked().create(), "U0LEE");
         int before = dmsTo("U0ADA");
         slack.command("U0LEE", "request unlock");
-        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.Actions.REQUEST_APPROVE);
 
-        slack.instances().get(0).requests().escalateDue();
+        slack.instances().get(0).requests().escalate().run();
         slack.settle();
         assertThat(channelPostsAbout("Lee Waiting"))
                 .as("not yet: 30 minutes have not passed")
                 .isEmpty();
 
         slack.advance(Duration.ofMinutes(31));
-        slack.instances().get(0).requests().escalateDue();
-        slack.instances().get(0).requests().escalateDue();
+        slack.instances().get(0).requests().escalate().run();
+        slack.instances().get(0).requests().escalate().run();
         slack.settle();
 
         assertThat(channelPostsAbout("Lee Waiting")).as("posted once").hasSize(1);
         JsonNode post = readJson(channelPostsAbout("Lee Waiting").get(0).get("blocks"));
         assertThat(textOf(post)).contains("Lee Waiting", "within 30 minutes");
-        assertThat(valueOf(post, Ids.REQUEST_CLAIM)).isEqualTo(id);
+        assertThat(valueOf(post, Ids.Actions.REQUEST_CLAIM)).isEqualTo(id);
         assertThat(textOf(dmBlocks("U0LEE", 2))).contains("MIIC help desk");
 
-        slack.click("U0AGENT", "/respond/claim-" + id, Ids.REQUEST_CLAIM, id);
+        slack.click("U0AGENT", "/respond/claim-" + id, Ids.Actions.REQUEST_CLAIM, id);
         await().atMost(Duration.ofSeconds(10)).until(() -> updatesOf(SlackHarness.HELPDESK_CHANNEL).stream()
                 .anyMatch(u -> u.get("blocks").contains("Claimed by Hal Helper")));
         await().atMost(Duration.ofSeconds(10))
@@ -171,12 +171,12 @@ class RequestsTest {
 
         // Deny opens a form for the reason; the submission decides.
         int opened = slack.calls("views.open").size();
-        slack.click("U0AGENT", "/respond/deny-" + id, Ids.REQUEST_DENY, id);
+        slack.click("U0AGENT", "/respond/deny-" + id, Ids.Actions.REQUEST_DENY, id);
         JsonNode form = slack.awaitOpenedView(opened + 1);
-        assertThat(form.get("callback_id").asText()).isEqualTo(Ids.DENY_REQUEST);
+        assertThat(form.get("callback_id").asText()).isEqualTo(Ids.Callbacks.DENY_REQUEST);
         slack.submit(
                 "U0AGENT",
-                Ids.DENY_REQUEST,
+                Ids.Callbacks.DENY_REQUEST,
                 form.get("private_metadata").asText(),
                 Map.of("reason", text("Your account was shared; call us to get your own.")));
 
@@ -203,8 +203,8 @@ class RequestsTest {
         assertThat(post).contains("No linked administrator");
         assertThat(textOf(dmBlocks("U0KIM", 1))).contains("MIIC help desk");
 
-        String id = valueOf(readJson(post), Ids.REQUEST_APPROVE);
-        slack.click("U0AGENT", "/respond/kim-" + id, Ids.REQUEST_APPROVE, id);
+        String id = valueOf(readJson(post), Ids.Actions.REQUEST_APPROVE);
+        slack.click("U0AGENT", "/respond/kim-" + id, Ids.Actions.REQUEST_APPROVE, id);
         await().atMost(Duration.ofSeconds(10)).until(() -> !slack.reload(kim).locked());
     }
 
@@ -221,8 +221,8 @@ class RequestsTest {
         int hsuDms = dmsTo("U0HSU");
         slack.command("U0KIDSTAFF", "request unlock");
         assertThat(textOf(dmBlocks("U0KIDSTAFF", 1))).contains("Kit Kidadmin, Hana System");
-        String id = valueOf(dmBlocks("U0HSU", hsuDms + 1), Ids.REQUEST_APPROVE);
-        slack.click("U0HSU", "/respond/hsu-" + id, Ids.REQUEST_APPROVE, id);
+        String id = valueOf(dmBlocks("U0HSU", hsuDms + 1), Ids.Actions.REQUEST_APPROVE);
+        slack.click("U0HSU", "/respond/hsu-" + id, Ids.Actions.REQUEST_APPROVE, id);
         await().atMost(Duration.ofSeconds(10)).until(() -> !slack.reload(staff).locked());
     }
 
@@ -241,10 +241,10 @@ class RequestsTest {
 
         int before = dmsTo("U0ADA");
         slack.reply(slack.command("U0JO", "request unlock"));
-        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.Actions.REQUEST_APPROVE);
 
         // An administrator of another clinic: the account is not in their scope.
-        slack.click("U0STRANGER", "/respond/stranger-" + id, Ids.REQUEST_APPROVE, id);
+        slack.click("U0STRANGER", "/respond/stranger-" + id, Ids.Actions.REQUEST_APPROVE, id);
         assertThat(textOf(slack.reply("/respond/stranger-" + id))).contains("No MIIC account");
         assertThat(slack.reload(jo).locked()).isTrue();
 
@@ -255,7 +255,7 @@ class RequestsTest {
                 .where(mn.miic.helpdesk.db.jooq.Tables.ACCOUNT.ID.eq(bob.id()))
                 .execute();
         try {
-            slack.click("U0BOB", "/respond/bob-lost-" + id, Ids.REQUEST_APPROVE, id);
+            slack.click("U0BOB", "/respond/bob-lost-" + id, Ids.Actions.REQUEST_APPROVE, id);
             assertThat(textOf(slack.reply("/respond/bob-lost-" + id))).contains("Only a MIIC administrator");
             assertThat(slack.reload(jo).locked()).isTrue();
         } finally {
@@ -271,8 +271,8 @@ class RequestsTest {
         // A second request, approved; a third; and a fourth within 24 hours is one too many.
         int dms = dmsTo("U0ADA");
         slack.reply(slack.command("U0JO", "request reset"));
-        String reset = valueOf(dmBlocks("U0ADA", dms + 1), Ids.REQUEST_APPROVE);
-        slack.click("U0ADA", "/respond/jo-reset-" + reset, Ids.REQUEST_APPROVE, reset);
+        String reset = valueOf(dmBlocks("U0ADA", dms + 1), Ids.Actions.REQUEST_APPROVE);
+        slack.click("U0ADA", "/respond/jo-reset-" + reset, Ids.Actions.REQUEST_APPROVE, reset);
         slack.reply("/respond/jo-reset-" + reset);
         assertThat(textOf(slack.reply(slack.command("U0JO", "request reset")))).contains("Request #");
         assertThat(textOf(slack.reply(slack.command("U0JO", "request reset")))).contains("3 times");
@@ -288,7 +288,7 @@ class RequestsTest {
             Account racer = slack.link(slack.fixtures.account(clinic).locked().create(), "U0RACE" + round);
             int before = dmsTo("U0ADA");
             slack.command("U0RACE" + round, "request unlock");
-            String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+            String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.Actions.REQUEST_APPROVE);
 
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService two = Executors.newFixedThreadPool(2);
@@ -334,7 +334,7 @@ class RequestsTest {
         for (var app : instances.subList(instances.size() - 2, instances.size())) {
             two.submit(() -> {
                 go.await();
-                app.requests().escalateDue();
+                app.requests().escalate().run();
                 return null;
             });
         }
@@ -353,7 +353,7 @@ class RequestsTest {
                 slack.fixtures.account(clinic).name("Max", "Queue").locked().create(), "U0MAX");
         int before = dmsTo("U0ADA");
         slack.command("U0MAX", "request unlock please");
-        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.Actions.REQUEST_APPROVE);
         slack.advance(Duration.ofMinutes(12));
 
         JsonNode queue = slack.reply(slack.command("U0ADA", "queue"));
@@ -368,7 +368,7 @@ class RequestsTest {
         assertThat(textOf(slack.lastHomeOf("U0ADA"))).contains("Locked:", max.username(), "Open requests", "Max Queue");
 
         int published = slack.calls("views.publish").size();
-        slack.click("U0ADA", "/respond/home-" + id, Ids.REQUEST_APPROVE, id);
+        slack.click("U0ADA", "/respond/home-" + id, Ids.Actions.REQUEST_APPROVE, id);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> slack.calls("views.publish").size() > published
                         && slack.lastHomeOf("U0MAX") != null
@@ -381,12 +381,12 @@ class RequestsTest {
         Account val = slack.link(
                 slack.fixtures.account(clinic).name("Val", "Home").locked().create(), "U0VAL");
         int before = dmsTo("U0ADA");
-        slack.clickOnHome("U0VAL", Ids.REQUEST_ASK + "_unlock", "UNLOCK");
+        slack.clickOnHome("U0VAL", Ids.Actions.askButton(mn.miic.helpdesk.requests.RequestKind.UNLOCK), "UNLOCK");
         assertThat(textOf(dmBlocks("U0ADA", before + 1))).contains("Val Home", "unlock");
         assertThat(textOf(dmBlocks("U0VAL", 1))).contains("I sent your unlock request");
 
         // Asked again from the home while it is open: the answer comes by DM, as the home has no reply URL.
-        slack.clickOnHome("U0VAL", Ids.REQUEST_ASK + "_unlock", "UNLOCK");
+        slack.clickOnHome("U0VAL", Ids.Actions.askButton(mn.miic.helpdesk.requests.RequestKind.UNLOCK), "UNLOCK");
         assertThat(textOf(dmBlocks("U0VAL", 2))).contains("still open");
         assertThat(slack.reload(val).locked()).isTrue();
     }
@@ -397,10 +397,10 @@ class RequestsTest {
                 slack.fixtures.account(clinic).name("Ivy", "Forgotten").locked().create(), "U0IVY");
         int before = dmsTo("U0ADA");
         slack.command("U0IVY", "request unlock");
-        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.REQUEST_APPROVE);
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.Actions.REQUEST_APPROVE);
 
         slack.advance(Duration.ofDays(3).plusMinutes(1));
-        slack.instances().get(0).requests().expireOld();
+        slack.instances().get(0).requests().expire().run();
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> textOf(latestDm("U0IVY")).contains("was closed"));
@@ -409,7 +409,7 @@ class RequestsTest {
         assertThat(slack.auditOf(ivy)).anyMatch(e -> e.action() == AuditAction.REQUEST_EXPIRED);
 
         // A click on an old copy changes nothing and says why.
-        slack.click("U0ADA", "/respond/ivy-" + id, Ids.REQUEST_APPROVE, id);
+        slack.click("U0ADA", "/respond/ivy-" + id, Ids.Actions.REQUEST_APPROVE, id);
         assertThat(textOf(slack.reply("/respond/ivy-" + id))).contains("already decided", "Closed");
         assertThat(slack.reload(ivy).locked()).isTrue();
     }
@@ -443,7 +443,7 @@ class RequestsTest {
             Thread.currentThread().interrupt();
             return;
         }
-        slack.clickOn(port, user, responseUrl, Ids.REQUEST_APPROVE, id);
+        slack.clickOn(port, user, responseUrl, Ids.Actions.REQUEST_APPROVE, id);
     }
 
     private int dmsTo(String user) {

@@ -56,7 +56,8 @@ class SlackOutageTest {
                 .willReturn(aResponse().withStatus(500).withBody("{\"ok\":false}")));
         for (Account owner : owners) {
             String replies = slack.command("U0ADMIN", "reset " + owner.username());
-            slack.clickOn(port, "U0ADMIN", replies, Ids.CONFIRM, valueOf(slack.reply(replies), Ids.CONFIRM));
+            slack.clickOn(
+                    port, "U0ADMIN", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> attemptedPasswords() == owners.size());
 

@@ -80,7 +80,7 @@ class SocketModeTest {
         typed.put("username", SlackHarness.text("ab"));
 
         JsonNode answer = SlackHarness.readJson(socket.submit(
-                "U0SOCKET", Ids.ADD_USER, form.get("private_metadata").asText(), typed));
+                "U0SOCKET", Ids.Callbacks.ADD_USER, form.get("private_metadata").asText(), typed));
 
         assertThat(answer.get("response_action").asText()).isEqualTo("errors");
         assertThat(answer.get("errors").has("username")).isTrue();

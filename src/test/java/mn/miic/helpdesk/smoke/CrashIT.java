@@ -254,7 +254,11 @@ class CrashIT {
         bot.awaitReady(port);
         workspace.reply(workspace.command("U0LONE", "whoami")); // Lone Star links himself by his profile's email
         String confirmation = workspace.command("U0MINNIE", "reset lonestar");
-        workspace.click("U0MINNIE", confirmation, Ids.CONFIRM, valueOf(workspace.reply(confirmation), Ids.CONFIRM));
+        workspace.click(
+                "U0MINNIE",
+                confirmation,
+                Ids.Actions.CONFIRM,
+                valueOf(workspace.reply(confirmation), Ids.Actions.CONFIRM));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> db.fetchExists(
                         OUTBOX_MESSAGE,

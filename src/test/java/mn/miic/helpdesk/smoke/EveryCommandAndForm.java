@@ -133,7 +133,7 @@ final class EveryCommandAndForm {
         awaitDmContaining(MINNIE, "Temporary password for *Goofy Goof*");
 
         // The forms, wrong and then right.
-        JsonNode add = open(MINNIE, "add", Ids.ADD_USER);
+        JsonNode add = open(MINNIE, "add", Ids.Callbacks.ADD_USER);
         Map<String, ObjectNode> newUser = Map.of(
                 "first_name", text("Nia"),
                 "last_name", text("Newcomb"),
@@ -145,11 +145,11 @@ final class EveryCommandAndForm {
         saved(MINNIE, add, with(newUser, t -> t.put("username", text("newcombn1"))));
         awaitDmContaining(MINNIE, "Temporary password for *Nia Newcomb*");
 
-        JsonNode edit = open(MINNIE, "edit lonestar", Ids.EDIT_USER);
+        JsonNode edit = open(MINNIE, "edit lonestar", Ids.Callbacks.EDIT_USER);
         refusedNextTo(MINNIE, edit, "email", Map.of("email", text("lone.star@")));
         saved(MINNIE, edit, Map.of("phone", text("555-0199")));
 
-        JsonNode inactivate = open(MINNIE, "inactivate lonestar", Ids.INACTIVATE_USER);
+        JsonNode inactivate = open(MINNIE, "inactivate lonestar", Ids.Callbacks.INACTIVATE_USER);
         refusedNextTo(MINNIE, inactivate, "inactivation_reason", Map.of());
         saved(MINNIE, inactivate, Map.of("inactivation_reason", selected("NO_LONGER_NEEDS_ACCESS")));
         confirm(MINNIE, "reactivate lonestar", "Reactivated");
@@ -160,18 +160,18 @@ final class EveryCommandAndForm {
         awaitPostContaining(SlackWorkspace.HELPDESK_CHANNEL, "I cannot find the reports page");
         say(BARBARA, "request unlock back from vacation", "sent");
         String unlockRequest = requestIdPostedFor("Barbara Gordon", "unlock");
-        clickAndRead(DIANA, Ids.REQUEST_APPROVE, unlockRequest);
+        clickAndRead(DIANA, Ids.Actions.REQUEST_APPROVE, unlockRequest);
         awaitDmContaining(BARBARA, "unlocked");
 
         say(BARBARA, "request reset forgot it", "sent");
         String resetRequest = requestIdPostedFor("Barbara Gordon", "reset");
         int opened = workspace.calls("views.open").size();
-        clickAndRead(DIANA, Ids.REQUEST_DENY, resetRequest);
+        clickAndRead(DIANA, Ids.Actions.REQUEST_DENY, resetRequest);
         JsonNode deny = workspace.awaitOpenedView(opened + 1);
-        assertThat(deny.get("callback_id").asText()).isEqualTo(Ids.DENY_REQUEST);
+        assertThat(deny.get("callback_id").asText()).isEqualTo(Ids.Callbacks.DENY_REQUEST);
         String answer = slack.submit(
                 DIANA,
-                Ids.DENY_REQUEST,
+                Ids.Callbacks.DENY_REQUEST,
                 deny.get("private_metadata").asText(),
                 with(filledIn(deny), t -> t.put("reason", text("Please call us to reset it."))));
         assertThat(answer).doesNotContain("errors");
@@ -205,7 +205,7 @@ final class EveryCommandAndForm {
         String replies = slack.command(who, command);
         JsonNode question = workspace.reply(replies);
         read(question);
-        slack.click(who, replies, Ids.CONFIRM, valueOf(question, Ids.CONFIRM));
+        slack.click(who, replies, Ids.Actions.CONFIRM, valueOf(question, Ids.Actions.CONFIRM));
         assertThat(read(workspace.reply(replies, 2))).as("/miic %s", command).contains(outcome);
     }
 
@@ -258,21 +258,21 @@ final class EveryCommandAndForm {
                 .until(() -> workspace.dmsTo(SlackWorkspace.HELPDESK_CHANNEL).stream()
                         .anyMatch(p -> p.getOrDefault("blocks", "").contains(name)
                                 && p.get("blocks").contains(kind)
-                                && p.get("blocks").contains(Ids.REQUEST_APPROVE)));
+                                && p.get("blocks").contains(Ids.Actions.REQUEST_APPROVE)));
         JsonNode post = workspace.dmsTo(SlackWorkspace.HELPDESK_CHANNEL).stream()
                 .filter(p -> isRequestPost(p, name, kind))
                 .reduce((a, b) -> b)
                 .map(p -> readJson(p.get("blocks")))
                 .orElseThrow();
         read(post);
-        return valueOf(post, Ids.REQUEST_APPROVE);
+        return valueOf(post, Ids.Actions.REQUEST_APPROVE);
     }
 
     private static boolean isRequestPost(Map<String, String> post, String name, String kind) {
         String blocks = post.getOrDefault("blocks", "");
         return blocks.contains(name)
                 && blocks.toLowerCase(java.util.Locale.ROOT).contains(kind)
-                && blocks.contains(Ids.REQUEST_APPROVE);
+                && blocks.contains(Ids.Actions.REQUEST_APPROVE);
     }
 
     private void awaitDmContaining(String slackUserId, String words) {

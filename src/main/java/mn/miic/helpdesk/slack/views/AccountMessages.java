@@ -68,12 +68,12 @@ public final class AccountMessages {
         }
         List<BlockElement> paging = new ArrayList<>();
         if (page.page() > 0) {
-            paging.add(button(b -> b.actionId(Ids.SEARCH_PAGE + "_previous")
+            paging.add(button(b -> b.actionId(Ids.Actions.SEARCH_PREVIOUS)
                     .text(plainText("‹ Previous"))
                     .value(new SearchPage(asked.org(), asked.text(), asked.filter(), page.page() - 1).encode())));
         }
         if (page.hasNext()) {
-            paging.add(button(b -> b.actionId(Ids.SEARCH_PAGE + "_next")
+            paging.add(button(b -> b.actionId(Ids.Actions.SEARCH_NEXT)
                     .text(plainText("Next ›"))
                     .value(new SearchPage(asked.org(), asked.text(), asked.filter(), page.page() + 1).encode())));
         }
@@ -104,8 +104,8 @@ public final class AccountMessages {
         if (options.size() < 5) {
             options.add(menuItem(AccountOp.AUDIT, account));
         }
-        return section(s -> s.text(markdownText(line))
-                .accessory(overflowMenu(o -> o.actionId(Ids.ACCOUNT_ACTION).options(options))));
+        return section(s -> s.text(markdownText(line)).accessory(overflowMenu(o -> o.actionId(Ids.Actions.ACCOUNT_MENU)
+                .options(options))));
     }
 
     private static OptionObject menuItem(AccountOp op, Account account) {
@@ -139,13 +139,13 @@ public final class AccountMessages {
         for (AccountAction action : AccountAction.values()) {
             if (card.allowedActions().contains(action)) {
                 AccountOp op = AccountOp.of(action);
-                buttons.add(button(b -> b.actionId(Ids.ACCOUNT_ACTION + "_" + op.wire())
+                buttons.add(button(b -> b.actionId(Ids.Actions.accountButton(op))
                         .text(plainText(op.label()))
                         .value(new AccountOp.Value(op, a.username(), null).encode())));
             }
         }
         if (!card.allowedActions().isEmpty()) {
-            buttons.add(button(b -> b.actionId(Ids.ACCOUNT_ACTION + "_audit")
+            buttons.add(button(b -> b.actionId(Ids.Actions.accountButton(AccountOp.AUDIT))
                     .text(plainText(AccountOp.AUDIT.label()))
                     .value(new AccountOp.Value(AccountOp.AUDIT, a.username(), null).encode())));
             blocks.add(actions(x -> x.elements(buttons)));
@@ -176,12 +176,13 @@ public final class AccountMessages {
         return List.of(
                 section(s -> s.text(markdownText(question))),
                 actions(x -> x.elements(List.of(
-                        button(b -> b.actionId(Ids.CONFIRM)
+                        button(b -> b.actionId(Ids.Actions.CONFIRM)
                                 .text(plainText(op.label()))
                                 .style(op == AccountOp.RESET ? "danger" : "primary")
                                 .value(new AccountOp.Value(op, a.username(), nonce).encode())),
-                        button(b ->
-                                b.actionId(Ids.CANCEL).text(plainText("Cancel")).value(a.username()))))));
+                        button(b -> b.actionId(Ids.Actions.CANCEL)
+                                .text(plainText("Cancel"))
+                                .value(a.username()))))));
     }
 
     /** The account's recent changes and refused attempts, newest first, in Minnesota time. */

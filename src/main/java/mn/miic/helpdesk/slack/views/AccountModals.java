@@ -22,7 +22,6 @@ import com.slack.api.model.view.View;
 import java.util.ArrayList;
 import java.util.List;
 import mn.miic.helpdesk.accounts.domain.Account;
-import mn.miic.helpdesk.accounts.domain.AccountFields;
 import mn.miic.helpdesk.accounts.domain.AccountForm;
 import mn.miic.helpdesk.accounts.domain.InactivationReason;
 import mn.miic.helpdesk.accounts.domain.RoleAssignment;
@@ -52,7 +51,7 @@ public final class AccountModals {
                 + "*. To add elsewhere, switch first with `/miic org`. The temporary password goes to you by DM"
                 + " to hand over; the user changes it at the first sign-in.")))));
         blocks.addAll(fields(null, form.roles(), null));
-        return modal(Ids.ADD_USER, "Add user", "Add user", blocks, metadata);
+        return modal(Ids.Callbacks.ADD_USER, "Add user", "Add user", blocks, metadata);
     }
 
     public static View edit(FormOptions.EditForm form, String metadata) {
@@ -64,19 +63,18 @@ public final class AccountModals {
         blocks.addAll(fields(values, form.roles(), a.role()));
         blocks.add(divider());
         blocks.add(input(
-                i -> i.blockId(AccountFields.STATUS).label(plainText("Status")).element(radioButtons(r -> r.actionId(
-                                VALUE)
+                i -> i.blockId(Ids.Blocks.STATUS).label(plainText("Status")).element(radioButtons(r -> r.actionId(VALUE)
                         .options(List.of(option(plainText("Active"), ACTIVE), option(plainText("Inactive"), INACTIVE)))
                         .initialOption(
                                 a.isActive()
                                         ? option(plainText("Active"), ACTIVE)
                                         : option(plainText("Inactive"), INACTIVE))))));
-        blocks.add(input(i -> i.blockId(AccountFields.INACTIVATION_REASON)
+        blocks.add(input(i -> i.blockId(Ids.Blocks.INACTIVATION_REASON)
                 .optional(true)
                 .label(plainText("Reason, if you make it inactive"))
                 .element(staticSelect(s -> s.actionId(VALUE).options(reasons())))));
         blocks.add(noteInput());
-        blocks.add(input(i -> i.blockId(AccountFields.LOCKED)
+        blocks.add(input(i -> i.blockId(Ids.Blocks.LOCKED)
                 .label(plainText("Account locked"))
                 .element(radioButtons(r -> r.actionId(VALUE)
                         .options(List.of(option(plainText("Unlocked"), UNLOCKED), option(plainText("Locked"), LOCKED)))
@@ -87,7 +85,7 @@ public final class AccountModals {
         if (form.helpDesk()) {
             blocks.add(overrideInput());
         }
-        return modal(Ids.EDIT_USER, "Edit user", "Save", blocks, metadata);
+        return modal(Ids.Callbacks.EDIT_USER, "Edit user", "Save", blocks, metadata);
     }
 
     public static View inactivate(AccountCard card, boolean helpDesk, String metadata) {
@@ -95,14 +93,14 @@ public final class AccountModals {
         blocks.add(section(s -> s.text(markdownText("Inactivate " + Text.boldName(card.account()) + " at "
                 + Text.org(card.organization()) + "? They can no longer sign in to MIIC until an administrator"
                 + " reactivates the account."))));
-        blocks.add(input(i -> i.blockId(AccountFields.INACTIVATION_REASON)
+        blocks.add(input(i -> i.blockId(Ids.Blocks.INACTIVATION_REASON)
                 .label(plainText("Why?"))
                 .element(radioButtons(r -> r.actionId(VALUE).options(reasons())))));
         blocks.add(noteInput());
         if (helpDesk) {
             blocks.add(overrideInput());
         }
-        return modal(Ids.INACTIVATE_USER, "Inactivate user", "Inactivate", blocks, metadata);
+        return modal(Ids.Callbacks.INACTIVATE_USER, "Inactivate user", "Inactivate", blocks, metadata);
     }
 
     /** What a submitted modal turns into when it cannot go on: a sentence, and a Close button. */
@@ -118,11 +116,11 @@ public final class AccountModals {
                 ? new AccountForm(null, null, null, null, null, null, null, null, null, null, List.of())
                 : values;
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(text(AccountFields.FIRST_NAME, "First name", v.firstName(), false, 50, null));
-        blocks.add(text(AccountFields.LAST_NAME, "Last name", v.lastName(), false, 50, null));
-        blocks.add(text(AccountFields.MIDDLE_INITIAL, "Middle initial", v.middleInitial(), true, 1, null));
+        blocks.add(text(Ids.Blocks.FIRST_NAME, "First name", v.firstName(), false, 50, null));
+        blocks.add(text(Ids.Blocks.LAST_NAME, "Last name", v.lastName(), false, 50, null));
+        blocks.add(text(Ids.Blocks.MIDDLE_INITIAL, "Middle initial", v.middleInitial(), true, 1, null));
         blocks.add(text(
-                AccountFields.USERNAME,
+                Ids.Blocks.USERNAME,
                 "Username",
                 v.username(),
                 false,
@@ -131,25 +129,25 @@ public final class AccountModals {
                         + " (mousem1); no shared or generic names, no \"admin\"."));
         List<OptionObject> roleOptions =
                 roles.stream().map(r -> option(plainText(r.label()), r.label())).toList();
-        blocks.add(input(
-                i -> i.blockId(AccountFields.ROLE).label(plainText("Role")).element(staticSelect(s -> {
+        blocks.add(
+                input(i -> i.blockId(Ids.Blocks.ROLE).label(plainText("Role")).element(staticSelect(s -> {
                     s.actionId(VALUE).options(roleOptions);
                     if (current != null) {
                         s.initialOption(option(plainText(current.label()), current.label()));
                     }
                     return s;
                 }))));
-        blocks.add(text(AccountFields.AREA_CODE, "Area code", v.areaCode(), true, 3, null));
-        blocks.add(text(AccountFields.PHONE, "Phone number", v.phone(), true, 8, "Like 555-5555"));
-        blocks.add(text(AccountFields.EXTENSION, "Extension", v.extension(), true, 6, null));
+        blocks.add(text(Ids.Blocks.AREA_CODE, "Area code", v.areaCode(), true, 3, null));
+        blocks.add(text(Ids.Blocks.PHONE, "Phone number", v.phone(), true, 8, "Like 555-5555"));
+        blocks.add(text(Ids.Blocks.EXTENSION, "Extension", v.extension(), true, 6, null));
         blocks.add(text(
-                AccountFields.EMAIL,
+                Ids.Blocks.EMAIL,
                 "Email",
                 v.email(),
                 true,
                 254,
                 "One person, one account: also how their Slack is linked to MIIC."));
-        blocks.add(input(i -> i.blockId(AccountFields.USER_DUA_DATE)
+        blocks.add(input(i -> i.blockId(Ids.Blocks.USER_DUA_DATE)
                 .optional(true)
                 .label(plainText("User DUA date"))
                 .element(datePicker(d -> {
@@ -160,7 +158,7 @@ public final class AccountModals {
                     return d;
                 }))));
         blocks.add(text(
-                AccountFields.ADDITIONAL_ORGANIZATIONS,
+                Ids.Blocks.ADDITIONAL_ORGANIZATIONS,
                 "Also works at",
                 String.join(", ", v.additionalOrganizationCodes()),
                 true,
@@ -194,7 +192,7 @@ public final class AccountModals {
     }
 
     private static LayoutBlock overrideInput() {
-        return input(i -> i.blockId(AccountFields.OVERRIDE_REASON)
+        return input(i -> i.blockId(Ids.Blocks.OVERRIDE_REASON)
                 .optional(true)
                 .label(plainText("Help desk: reason to override a safety rule"))
                 .hint(plainText("Only when this would leave a location without an active administrator."))

@@ -229,7 +229,7 @@ public final class RequestMessages {
 
     public static View denyModal(RequestDetails d, String metadata) {
         return view(v -> v.type("modal")
-                .callbackId(Ids.DENY_REQUEST)
+                .callbackId(Ids.Callbacks.DENY_REQUEST)
                 .privateMetadata(metadata)
                 .title(viewTitle(t -> t.type("plain_text").text("Deny request")))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Deny")))
@@ -265,10 +265,9 @@ public final class RequestMessages {
                             case RESET -> "Ask for a new password";
                             case REACTIVATE -> "Ask for reactivation";
                         };
-                buttons.add(button(
-                        b -> b.actionId(Ids.REQUEST_ASK + "_" + kind.name().toLowerCase())
-                                .text(plainText(label))
-                                .value(kind.name())));
+                buttons.add(button(b -> b.actionId(Ids.Actions.askButton(kind))
+                        .text(plainText(label))
+                        .value(kind.name())));
             }
         }
         return buttons;
@@ -278,14 +277,15 @@ public final class RequestMessages {
         String id = Long.toString(r.id());
         List<BlockElement> buttons = new ArrayList<>();
         if (claimable) {
-            buttons.add(button(
-                    b -> b.actionId(Ids.REQUEST_CLAIM).text(plainText("Claim")).value(id)));
+            buttons.add(button(b -> b.actionId(Ids.Actions.REQUEST_CLAIM)
+                    .text(plainText("Claim"))
+                    .value(id)));
         }
-        buttons.add(button(b -> b.actionId(Ids.REQUEST_APPROVE)
+        buttons.add(button(b -> b.actionId(Ids.Actions.REQUEST_APPROVE)
                 .text(plainText("Approve"))
                 .style("primary")
                 .value(id)));
-        buttons.add(button(b -> b.actionId(Ids.REQUEST_DENY)
+        buttons.add(button(b -> b.actionId(Ids.Actions.REQUEST_DENY)
                 .text(plainText("Deny"))
                 .style("danger")
                 .value(id)));

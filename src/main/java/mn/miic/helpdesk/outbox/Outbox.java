@@ -2,11 +2,6 @@ package mn.miic.helpdesk.outbox;
 
 import static mn.miic.helpdesk.db.jooq.Tables.OUTBOX_MESSAGE;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,8 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import mn.miic.helpdesk.accounts.password.TemporaryPassword;
 import mn.miic.helpdesk.db.Now;
 import mn.miic.helpdesk.db.jooq.tables.records.OutboxMessageRecord;
@@ -34,12 +27,6 @@ public final class Outbox {
 
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final int OUTCOME_LIMIT = 500;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final Map<String, Class<?>> KINDS = Arrays.stream(Owed.class.getPermittedSubclasses())
-            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
 
     private final DSLContext dsl;
     private final SecretBox secrets;
@@ -76,7 +63,7 @@ public final class Outbox {
         OffsetDateTime now = Now.of(tx);
         long id = tx.insertInto(OUTBOX_MESSAGE)
                 .set(OUTBOX_MESSAGE.KIND, owed.getClass().getSimpleName())
-                .set(OUTBOX_MESSAGE.PAYLOAD, JSONB.valueOf(toJson(owed)))
+                .set(OUTBOX_MESSAGE.PAYLOAD, JSONB.valueOf(OwedJson.write(owed)))
                 .set(OUTBOX_MESSAGE.STATUS, OutboxStatus.PENDING.name())
                 .set(OUTBOX_MESSAGE.AFTER_ID, options.afterId())
                 .set(OUTBOX_MESSAGE.ATTEMPTS, 0)
@@ -112,7 +99,7 @@ public final class Outbox {
                         .KIND
                         .eq(owed.getClass().getSimpleName())
                         .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
-                        .and(OUTBOX_MESSAGE.PAYLOAD.eq(JSONB.valueOf(toJson(owed))))
+                        .and(OUTBOX_MESSAGE.PAYLOAD.eq(JSONB.valueOf(OwedJson.write(owed))))
                         .and(OUTBOX_MESSAGE.LEASED_UNTIL.isNull())
                         .and(OUTBOX_MESSAGE.DEADLINE_AT.gt(Now.of(tx))));
         if (!waiting) {
@@ -298,7 +285,7 @@ public final class Outbox {
     private static OwedMessage map(OutboxMessageRecord r) {
         return new OwedMessage(
                 r.getId(),
-                fromJson(r.getKind(), r.getPayload().data()),
+                OwedJson.read(r.getKind(), r.getPayload().data()),
                 OutboxStatus.valueOf(r.getStatus()),
                 r.getAttempts(),
                 r.getDeadlineAt().toInstant(),
@@ -306,26 +293,6 @@ public final class Outbox {
                 r.getOutcome(),
                 r.getRequestId(),
                 r.getSecret());
-    }
-
-    private static String toJson(Owed owed) {
-        try {
-            return JSON.writeValueAsString(owed);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an owed message must be serializable: " + owed.getClass(), e);
-        }
-    }
-
-    private static Owed fromJson(String kind, String json) {
-        Class<?> type = KINDS.get(kind);
-        if (type == null) {
-            throw new IllegalStateException("an outbox message of a kind this build does not know: " + kind);
-        }
-        try {
-            return (Owed) JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an outbox message that does not read as " + kind, e);
-        }
     }
 
     private static String clip(String text) {

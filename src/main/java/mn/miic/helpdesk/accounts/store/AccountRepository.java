@@ -4,12 +4,9 @@ import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT_ORGANIZATION;
 import static mn.miic.helpdesk.db.jooq.Tables.PASSWORD_HISTORY;
 import static org.jooq.impl.DSL.lower;
-import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.select;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,10 +18,7 @@ import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.AccountDetails;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
-import mn.miic.helpdesk.accounts.domain.PersonName;
-import mn.miic.helpdesk.accounts.domain.Phone;
 import mn.miic.helpdesk.accounts.domain.Role;
-import mn.miic.helpdesk.accounts.domain.RoleAssignment;
 import mn.miic.helpdesk.db.Now;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -36,12 +30,6 @@ import org.jooq.impl.DSL;
 
 /** Accounts, their extra organizations and password history, on the DSLContext of the caller's transaction. */
 public final class AccountRepository {
-
-    private static final Field<Set<Long>> ADDITIONAL_ORGS = multiset(select(ACCOUNT_ORGANIZATION.ORGANIZATION_ID)
-                    .from(ACCOUNT_ORGANIZATION)
-                    .where(ACCOUNT_ORGANIZATION.ACCOUNT_ID.eq(ACCOUNT.ID)))
-            .as("additional_orgs")
-            .convertFrom(r -> new HashSet<>(r.getValues(ACCOUNT_ORGANIZATION.ORGANIZATION_ID)));
 
     /**
      * When an account was last used, for the 90-day rule: its last sign-in or its reactivation, whichever is later
@@ -57,7 +45,7 @@ public final class AccountRepository {
     }
 
     public Optional<Account> findById(long id) {
-        return selectAccounts().where(ACCOUNT.ID.eq(id)).fetchOptional(AccountRepository::map);
+        return selectAccounts().where(ACCOUNT.ID.eq(id)).fetchOptional(AccountRecords::map);
     }
 
     /** Accounts that meet a condition on the account table, by name, at most {@code limit}: for summaries. */
@@ -66,7 +54,7 @@ public final class AccountRepository {
                 .where(condition)
                 .orderBy(ACCOUNT.LAST_NAME, ACCOUNT.FIRST_NAME, ACCOUNT.ID)
                 .limit(limit)
-                .fetch(AccountRepository::map);
+                .fetch(AccountRecords::map);
     }
 
     /** Several accounts in one query, in no particular order. */
@@ -74,19 +62,19 @@ public final class AccountRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return selectAccounts().where(ACCOUNT.ID.in(ids)).fetch(AccountRepository::map);
+        return selectAccounts().where(ACCOUNT.ID.in(ids)).fetch(AccountRecords::map);
     }
 
     /** Reads the account and holds its row lock until the transaction ends. */
     public Optional<Account> lockById(long id) {
-        return selectAccounts().where(ACCOUNT.ID.eq(id)).forUpdate().of(ACCOUNT).fetchOptional(AccountRepository::map);
+        return selectAccounts().where(ACCOUNT.ID.eq(id)).forUpdate().of(ACCOUNT).fetchOptional(AccountRecords::map);
     }
 
     public Optional<Account> findByUsername(String username) {
         if (username == null || username.isBlank()) {
             return Optional.empty();
         }
-        return selectAccounts().where(byUsername(username)).fetchOptional(AccountRepository::map);
+        return selectAccounts().where(byUsername(username)).fetchOptional(AccountRecords::map);
     }
 
     public boolean isUsernameTaken(String username) {
@@ -110,7 +98,7 @@ public final class AccountRepository {
     /** The guide's search: by last name, first name or username (each word must match one), one organization. */
     public AccountPage search(long organizationId, String text, StatusFilter filter, int page, int pageSize) {
         Condition where = ACCOUNT.ORGANIZATION_ID.eq(organizationId);
-        for (String word : words(text)) {
+        for (String word : AccountRecords.words(text)) {
             where = where.and(lower(ACCOUNT.LAST_NAME)
                     .startsWith(word)
                     .or(lower(ACCOUNT.FIRST_NAME).startsWith(word))
@@ -127,7 +115,7 @@ public final class AccountRepository {
                 .orderBy(lower(ACCOUNT.LAST_NAME), lower(ACCOUNT.FIRST_NAME), lower(ACCOUNT.USERNAME))
                 .limit(pageSize)
                 .offset(page * pageSize)
-                .fetch(AccountRepository::map);
+                .fetch(AccountRecords::map);
         return new AccountPage(accounts, page, pageSize, total);
     }
 
@@ -149,7 +137,7 @@ public final class AccountRepository {
                     .set(ACCOUNT.EXTENSION, d.phone().extension())
                     .set(ACCOUNT.EMAIL, d.email())
                     .set(ACCOUNT.USER_DUA_DATE, d.userDuaDate())
-                    .set(ACCOUNT.LAST_SIGN_IN_AT, utc(account.lastSignInAt()))
+                    .set(ACCOUNT.LAST_SIGN_IN_AT, AccountRecords.utc(account.lastSignInAt()))
                     .set(ACCOUNT.CREATED_AT, Now.of(dsl))
                     .set(ACCOUNT.CREATED_BY, account.createdBy())
                     .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
@@ -180,8 +168,8 @@ public final class AccountRepository {
                 .set(ACCOUNT.EXTENSION, after.phone().extension())
                 .set(ACCOUNT.EMAIL, after.email())
                 .set(ACCOUNT.USER_DUA_DATE, after.userDuaDate())
-                .set(ACCOUNT.LAST_SIGN_IN_AT, utc(after.lastSignInAt()))
-                .set(ACCOUNT.REACTIVATED_AT, utc(after.reactivatedAt()))
+                .set(ACCOUNT.LAST_SIGN_IN_AT, AccountRecords.utc(after.lastSignInAt()))
+                .set(ACCOUNT.REACTIVATED_AT, AccountRecords.utc(after.reactivatedAt()))
                 .set(ACCOUNT.FAILED_SIGN_INS, after.failedSignIns())
                 .set(ACCOUNT.INACTIVATION_REASON, after.inactivationReason())
                 .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
@@ -213,7 +201,7 @@ public final class AccountRepository {
                 .set(ACCOUNT.LOCKED, locked)
                 .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1));
         if (signedInAt != null) {
-            update = update.set(ACCOUNT.LAST_SIGN_IN_AT, utc(signedInAt));
+            update = update.set(ACCOUNT.LAST_SIGN_IN_AT, AccountRecords.utc(signedInAt));
         }
         update.where(ACCOUNT.ID.eq(accountId)).execute();
     }
@@ -222,14 +210,14 @@ public final class AccountRepository {
         return dsl.select(ACCOUNT.PASSWORD_HASH, ACCOUNT.PASSWORD_EXPIRES_AT, ACCOUNT.MUST_CHANGE_PASSWORD)
                 .from(ACCOUNT)
                 .where(ACCOUNT.ID.eq(accountId))
-                .fetchOne(r -> new Credential(r.value1(), instant(r.value2()), r.value3()));
+                .fetchOne(r -> new Credential(r.value1(), AccountRecords.instant(r.value2()), r.value3()));
     }
 
     /** Stores a new password state and bumps the version, so an open Edit User form sees the change. */
     public void setCredential(long accountId, Credential credential, Long updatedBy) {
         dsl.update(ACCOUNT)
                 .set(ACCOUNT.PASSWORD_HASH, credential.passwordHash())
-                .set(ACCOUNT.PASSWORD_EXPIRES_AT, utc(credential.expiresAt()))
+                .set(ACCOUNT.PASSWORD_EXPIRES_AT, AccountRecords.utc(credential.expiresAt()))
                 .set(ACCOUNT.MUST_CHANGE_PASSWORD, credential.mustChange())
                 .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
                 .set(ACCOUNT.UPDATED_BY, updatedBy)
@@ -327,58 +315,11 @@ public final class AccountRepository {
 
     private SelectJoinStep<Record> selectAccounts() {
         List<Field<?>> fields = new ArrayList<>(List.of(ACCOUNT.fields()));
-        fields.add(ADDITIONAL_ORGS);
+        fields.add(AccountRecords.ADDITIONAL_ORGS);
         return dsl.select(fields).from(ACCOUNT);
     }
 
     private static Condition byUsername(String username) {
         return lower(ACCOUNT.USERNAME).eq(username.trim().toLowerCase(Locale.ROOT));
-    }
-
-    private static List<String> words(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        List<String> words = new ArrayList<>();
-        for (String w : text.trim().toLowerCase(Locale.ROOT).split("[\\s,]+")) {
-            if (!w.isEmpty()) {
-                words.add(w);
-            }
-        }
-        return words;
-    }
-
-    private static Account map(Record r) {
-        return new Account(
-                r.get(ACCOUNT.ID),
-                r.get(ACCOUNT.ORGANIZATION_ID),
-                r.get(ACCOUNT.USERNAME),
-                new PersonName(r.get(ACCOUNT.FIRST_NAME), r.get(ACCOUNT.MIDDLE_INITIAL), r.get(ACCOUNT.LAST_NAME)),
-                new RoleAssignment(Role.valueOf(r.get(ACCOUNT.ROLE)), r.get(ACCOUNT.ORDERING)),
-                AccountStatus.valueOf(r.get(ACCOUNT.STATUS)),
-                r.get(ACCOUNT.LOCKED),
-                new Phone(r.get(ACCOUNT.AREA_CODE), r.get(ACCOUNT.PHONE_NUMBER), r.get(ACCOUNT.EXTENSION)),
-                r.get(ACCOUNT.EMAIL),
-                r.get(ACCOUNT.USER_DUA_DATE),
-                r.get(ACCOUNT.PASSWORD_HASH) != null,
-                instant(r.get(ACCOUNT.PASSWORD_EXPIRES_AT)),
-                r.get(ACCOUNT.MUST_CHANGE_PASSWORD),
-                instant(r.get(ACCOUNT.LAST_SIGN_IN_AT)),
-                instant(r.get(ACCOUNT.REACTIVATED_AT)),
-                r.get(ACCOUNT.FAILED_SIGN_INS),
-                r.get(ACCOUNT.INACTIVATION_REASON),
-                r.get(ADDITIONAL_ORGS),
-                r.get(ACCOUNT.CURRENT_ORGANIZATION_ID),
-                instant(r.get(ACCOUNT.CREATED_AT)),
-                instant(r.get(ACCOUNT.UPDATED_AT)),
-                r.get(ACCOUNT.VERSION));
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 }

@@ -5,6 +5,9 @@ import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
@@ -60,6 +63,7 @@ public final class Application {
     private WebServer web;
     private SocketModeApp socketMode;
     private Jobs jobs;
+    private ScheduledExecutorService poller;
 
     /** @param base this machine's clock in production; the database's offset to it is applied on top */
     public Application(Config config, DataSource dataSource, Clock base) {
@@ -183,7 +187,31 @@ public final class Application {
     private void startDeliveries() {
         // What a request just committed is delivered at once; when those threads are busy the scheduled run does it.
         deliveries = new OutboxWorker(
-                outbox, slack.courier(), accounts.undoTemporaryPassword(), clock, threads.deliveries());
+                outbox,
+                slack.courier(),
+                accounts.undoTemporaryPassword(),
+                clock,
+                threads.deliveries(),
+                holderName(web.port()));
+        deliveries.resume();
+        // The safety net under the deliveries kicked at commit: every instance polls what is due (claims never
+        // overlap). Not a db-scheduler job: one killed while it ran would hold the job until it was found dead.
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        deliveries.deliverDue();
+                    } catch (RuntimeException e) {
+                        log.error("delivering the outbox failed; it is tried again in a second", e);
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
         accounts.transactions().whenCommitted(deliveries::kick);
         // A request's copies are remembered once Slack says where they are, so that they can be updated.
         deliveries.afterDelivery(Owed.RequestToApprover.class, (m, posted) -> requests.decide()
@@ -203,6 +231,20 @@ public final class Application {
         Meters.outboxPending(() -> outbox.countsByStatus().get(OutboxStatus.PENDING));
     }
 
+    /**
+     * This instance as an outbox lease holder: its host and the port it has bound. No other live process has both, and
+     * a bot started again in place of one that was killed has both, so it can take back what that one held.
+     */
+    private static String holderName(int port) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + port;
+    }
+
     private void startJobs() {
         InactivitySweep sweep = new InactivitySweep(dsl, outbox, clock, config.inactivityPeriod());
         OnceKeys onceKeys = new OnceKeys(dsl);
@@ -219,9 +261,6 @@ public final class Application {
                         new Jobs.Job(
                                 config.jobsEvery(),
                                 () -> onceKeys.forgetBefore(clock.instant().minus(Duration.ofDays(1)))),
-                        // The safety net under the deliveries kicked at commit: what is due, from any instance.
-                        "deliver-outbox",
-                        new Jobs.Job(Duration.ofSeconds(1), deliveries::deliverDue),
                         "inactivity-sweep",
                         new Jobs.Job(config.sweepEvery(), () -> {
                             var report = sweep.run();
@@ -256,6 +295,14 @@ public final class Application {
     public void stop() {
         if (jobs != null) {
             jobs.close();
+        }
+        if (poller != null) {
+            poller.shutdown();
+            try {
+                poller.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         if (web != null) {

@@ -136,22 +136,35 @@ public final class Outbox {
                                         .and(before.STATUS.ne(OutboxStatus.PENDING.name())))));
     }
 
-    /** Claims up to {@code limit} messages that are due, oldest first, for this worker's lease. */
-    public List<OwedMessage> claimDue(int limit) {
-        return claim(DSL.trueCondition(), limit);
+    /** Claims up to {@code limit} messages that are due, oldest first, for the lease of {@code holder}. */
+    public List<OwedMessage> claimDue(int limit, String holder) {
+        return claim(DSL.trueCondition(), limit, holder);
     }
 
     /** Claims these messages, if they are due and nobody holds them. */
-    public List<OwedMessage> claim(List<Long> ids) {
-        return ids.isEmpty() ? List.of() : claim(OUTBOX_MESSAGE.ID.in(ids), ids.size());
+    public List<OwedMessage> claim(List<Long> ids, String holder) {
+        return ids.isEmpty() ? List.of() : claim(OUTBOX_MESSAGE.ID.in(ids), ids.size(), holder);
     }
 
     /** Claims the messages that waited for this one. */
-    public List<OwedMessage> claimFollowersOf(long id) {
-        return claim(OUTBOX_MESSAGE.AFTER_ID.eq(id), 100);
+    public List<OwedMessage> claimFollowersOf(long id, String holder) {
+        return claim(OUTBOX_MESSAGE.AFTER_ID.eq(id), 100, holder);
     }
 
-    private List<OwedMessage> claim(Condition which, int limit) {
+    /**
+     * Lets go of the messages {@code holder} held: call it only when that holder is known to be gone (this instance,
+     * killed and started again). Returns how many were let go.
+     */
+    public int releaseLeasesOf(String holder) {
+        return dsl.update(OUTBOX_MESSAGE)
+                .setNull(OUTBOX_MESSAGE.LEASED_UNTIL)
+                .setNull(OUTBOX_MESSAGE.LEASED_BY)
+                .where(OUTBOX_MESSAGE.LEASED_BY.eq(holder))
+                .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
+                .execute();
+    }
+
+    private List<OwedMessage> claim(Condition which, int limit, String holder) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             OffsetDateTime now = Now.of(tx);
@@ -180,6 +193,7 @@ public final class Outbox {
             return tx
                     .update(OUTBOX_MESSAGE)
                     .set(OUTBOX_MESSAGE.LEASED_UNTIL, now.plus(LEASE))
+                    .set(OUTBOX_MESSAGE.LEASED_BY, holder)
                     .set(OUTBOX_MESSAGE.ATTEMPTS, OUTBOX_MESSAGE.ATTEMPTS.plus(1))
                     .where(OUTBOX_MESSAGE.ID.in(due))
                     .returning()
@@ -210,6 +224,7 @@ public final class Outbox {
                             .set(OUTBOX_MESSAGE.SECRET, (byte[]) null)
                             .set(OUTBOX_MESSAGE.ENDED_AT, now)
                             .setNull(OUTBOX_MESSAGE.LEASED_UNTIL)
+                            .setNull(OUTBOX_MESSAGE.LEASED_BY)
                             .where(OUTBOX_MESSAGE.ID.eq(id))
                             .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
                             .execute()
@@ -234,6 +249,7 @@ public final class Outbox {
                 .set(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT, at.atOffset(ZoneOffset.UTC))
                 .set(OUTBOX_MESSAGE.LAST_ERROR, clip(why))
                 .setNull(OUTBOX_MESSAGE.LEASED_UNTIL)
+                .setNull(OUTBOX_MESSAGE.LEASED_BY)
                 .where(OUTBOX_MESSAGE.ID.eq(id))
                 .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
                 .execute();

@@ -34,16 +34,35 @@ public final class OutboxWorker {
     private final PasswordUndo undo;
     private final Clock clock;
     private final Executor executor;
+    private final String holder;
     private final Map<Class<? extends Owed>, BiConsumer<OwedMessage, Delivery.Delivered>> afterDelivery =
             new ConcurrentHashMap<>();
 
-    /** @param executor where kicked deliveries run, off the thread that committed them */
-    public OutboxWorker(Outbox outbox, Courier courier, PasswordUndo undo, Clock clock, Executor executor) {
+    /**
+     * @param executor where kicked deliveries run, off the thread that committed them
+     * @param holder who this worker's leases say holds a message: the same for an instance started again in the place
+     *     of one that died, and for no other live one
+     */
+    public OutboxWorker(
+            Outbox outbox, Courier courier, PasswordUndo undo, Clock clock, Executor executor, String holder) {
         this.outbox = outbox;
         this.courier = courier;
         this.undo = undo;
         this.clock = clock;
         this.executor = executor;
+        this.holder = holder;
+    }
+
+    /**
+     * Takes back what this holder's previous life was delivering when it was killed, so that it is not held until its
+     * lease runs out. Call it once, at start, before any delivery.
+     */
+    public int resume() {
+        int released = outbox.releaseLeasesOf(holder);
+        if (released > 0) {
+            log.info("took back {} outbox message(s) held by {} when it stopped", released, holder);
+        }
+        return released;
     }
 
     /** What a feature does once Slack took one of its messages (a request's copy remembered, say). */
@@ -57,7 +76,7 @@ public final class OutboxWorker {
             return;
         }
         try {
-            executor.execute(() -> deliverAll(outbox.claim(ids)));
+            executor.execute(() -> deliverAll(outbox.claim(ids, holder)));
         } catch (RejectedExecutionException busy) {
             log.info("delivery queue full; {} message(s) wait for the next scheduled run", ids.size());
         }
@@ -67,7 +86,7 @@ public final class OutboxWorker {
     public int deliverDue() {
         int handled = 0;
         for (int round = 0; round < 50; round++) {
-            List<OwedMessage> due = outbox.claimDue(BATCH);
+            List<OwedMessage> due = outbox.claimDue(BATCH, holder);
             if (due.isEmpty()) {
                 break;
             }
@@ -144,7 +163,7 @@ public final class OutboxWorker {
         }
         Meters.outboxEnded(kind(m), status.name().toLowerCase(java.util.Locale.ROOT));
         log.info("outbox message {} ({}) {}: {}", m.id(), kind(m), status, outcome);
-        List<OwedMessage> followers = new ArrayList<>(outbox.claimFollowersOf(m.id()));
+        List<OwedMessage> followers = new ArrayList<>(outbox.claimFollowersOf(m.id(), holder));
         deliverAll(followers);
         return true;
     }

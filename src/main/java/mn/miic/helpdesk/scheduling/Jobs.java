@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Recurring jobs on db-scheduler: each runs once per interval whatever the number of bot instances (the scheduler
- * picks an execution with a row lock in {@code scheduled_tasks}), and a restart picks up where the table says.
+ * picks an execution with a row lock in {@code scheduled_tasks}), and a restart picks up where the table says. The
+ * outbox is not one of them: every instance polls it (see {@code Application}).
  */
 public final class Jobs implements AutoCloseable {
 
@@ -51,6 +52,10 @@ public final class Jobs implements AutoCloseable {
                 .startTasks(new ArrayList<>(tasks))
                 .pollingInterval(shortest)
                 .threads(2)
+                // A bot killed while a job ran holds it until found dead: after 4 missed heartbeats of 5 s, not the
+                // default half hour.
+                .heartbeatInterval(Duration.ofSeconds(5))
+                .missedHeartbeatsLimit(4)
                 .build();
         scheduler.start();
         return new Jobs(scheduler);

@@ -45,7 +45,12 @@ class OutboxWorkerTest {
     private final Recorder courier = new Recorder();
 
     private OutboxWorker worker() {
-        return new OutboxWorker(outbox, courier, app.accounts.undoTemporaryPassword(), app.clock, Runnable::run);
+        return worker("host-a:8080");
+    }
+
+    private OutboxWorker worker(String holder) {
+        return new OutboxWorker(
+                outbox, courier, app.accounts.undoTemporaryPassword(), app.clock, Runnable::run, holder);
     }
 
     @Test
@@ -101,13 +106,34 @@ class OutboxWorkerTest {
     void a_worker_that_died_holding_a_message_lets_go_when_its_lease_runs_out() {
         app.dsl.transaction(
                 cfg -> outbox.owe(cfg.dsl(), new Owed.ChangeNotice(admin.id(), 0, "n"), Outbox.Options.none()));
-        assertThat(outbox.claimDue(10)).hasSize(1); // and then that worker's process is gone
+        assertThat(outbox.claimDue(10, "host-b:8080")).hasSize(1); // and then that worker's process is gone
 
+        assertThat(worker().resume())
+                .as("another holder's lease is not ours to break")
+                .isZero();
         assertThat(worker().deliverDue()).isZero();
         app.time.advance(Outbox.LEASE.plusSeconds(1));
 
         assertThat(worker().deliverDue()).isOne();
         assertThat(courier.delivered).hasSize(1);
+    }
+
+    @Test
+    void a_bot_started_again_in_place_of_one_killed_holding_a_message_takes_it_back_at_once() {
+        app.dsl.transaction(
+                cfg -> outbox.owe(cfg.dsl(), new Owed.ChangeNotice(admin.id(), 0, "n"), Outbox.Options.none()));
+        app.dsl.transaction(
+                cfg -> outbox.owe(cfg.dsl(), new Owed.ChangeNotice(admin.id(), 1, "m"), Outbox.Options.none()));
+        assertThat(outbox.claimDue(1, "host-a:8080")).hasSize(1); // killed while it held the first
+        assertThat(outbox.claimDue(1, "host-b:8080")).hasSize(1); // another instance, alive, holds the second
+
+        OutboxWorker again = worker("host-a:8080");
+        assertThat(again.resume()).isOne();
+        assertThat(again.deliverDue()).as("its own, not the live one's").isOne();
+        assertThat(courier.delivered).hasSize(1);
+        assertThat(app.dsl.fetchCount(OUTBOX_MESSAGE, OUTBOX_MESSAGE.LEASED_BY.isNotNull()))
+                .as("an ended message is held by nobody")
+                .isOne();
     }
 
     @Test
@@ -140,7 +166,7 @@ class OutboxWorkerTest {
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
                 .doesNotContain(reset.password().reveal());
         assertThat(kinds()).containsExactly("TemporaryPassword", "PasswordReport");
-        assertThat(outbox.claim(List.of(reset.delivery() + 1)))
+        assertThat(outbox.claim(List.of(reset.delivery() + 1), "host-a:8080"))
                 .as("the report waits for the password")
                 .isEmpty();
 

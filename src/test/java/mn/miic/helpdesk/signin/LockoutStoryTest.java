@@ -1,7 +1,7 @@
 package mn.miic.helpdesk.signin;
 
-import static mn.miic.helpdesk.support.SlackHarness.textOf;
-import static mn.miic.helpdesk.support.SlackHarness.valueOf;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
+import static mn.miic.helpdesk.support.BlockKit.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static mn.miic.helpdesk.support.SlackHarness.textOf;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
 import static mn.miic.helpdesk.db.jooq.Tables.HELP_REQUEST;
 import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
-import static mn.miic.helpdesk.support.SlackHarness.textOf;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

@@ -1,13 +1,13 @@
 package mn.miic.helpdesk.slack;
 
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
-import static mn.miic.helpdesk.support.SlackHarness.date;
-import static mn.miic.helpdesk.support.SlackHarness.filledIn;
-import static mn.miic.helpdesk.support.SlackHarness.readJson;
-import static mn.miic.helpdesk.support.SlackHarness.selected;
-import static mn.miic.helpdesk.support.SlackHarness.text;
-import static mn.miic.helpdesk.support.SlackHarness.textOf;
-import static mn.miic.helpdesk.support.SlackHarness.valueOf;
+import static mn.miic.helpdesk.support.BlockKit.date;
+import static mn.miic.helpdesk.support.BlockKit.filledIn;
+import static mn.miic.helpdesk.support.BlockKit.readJson;
+import static mn.miic.helpdesk.support.BlockKit.selected;
+import static mn.miic.helpdesk.support.BlockKit.text;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
+import static mn.miic.helpdesk.support.BlockKit.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

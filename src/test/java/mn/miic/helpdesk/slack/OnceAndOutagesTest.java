@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static mn.miic.helpdesk.db.jooq.Tables.OUTBOX_MESSAGE;
-import static mn.miic.helpdesk.support.SlackHarness.textOf;
-import static mn.miic.helpdesk.support.SlackHarness.valueOf;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
+import static mn.miic.helpdesk.support.BlockKit.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,6 +1,6 @@
 package mn.miic.helpdesk.slack;
 
-import static mn.miic.helpdesk.support.SlackHarness.textOf;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;

@@ -1,9 +1,9 @@
 package mn.miic.helpdesk.slack;
 
-import static mn.miic.helpdesk.support.SlackHarness.readJson;
-import static mn.miic.helpdesk.support.SlackHarness.text;
-import static mn.miic.helpdesk.support.SlackHarness.textOf;
-import static mn.miic.helpdesk.support.SlackHarness.valueOf;
+import static mn.miic.helpdesk.support.BlockKit.readJson;
+import static mn.miic.helpdesk.support.BlockKit.text;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
+import static mn.miic.helpdesk.support.BlockKit.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

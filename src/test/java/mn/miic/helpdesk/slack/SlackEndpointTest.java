@@ -6,6 +6,7 @@ import com.slack.api.app_backend.SlackSignature;
 import java.util.Map;
 import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.support.BlockKit;
 import mn.miic.helpdesk.support.SlackHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class SlackEndpointTest {
         String body = slack.commandBody("U0ACCENT", "users Muñoz Ngô", responseUrl, SlackHarness.newTrigger());
 
         assertThat(slack.postSigned(body, Map.of()).statusCode()).isEqualTo(200);
-        assertThat(SlackHarness.textOf(slack.reply(responseUrl))).isNotBlank();
+        assertThat(BlockKit.textOf(slack.reply(responseUrl))).isNotBlank();
     }
 
     private String secondsFromNow(int seconds) {
@@ -119,7 +120,7 @@ class SlackEndpointTest {
         long ackMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(ackMillis).as("acknowledged well within Slack's 3 seconds").isLessThan(2_000);
-        assertThat(SlackHarness.textOf(slack.reply(replies))).contains("/miic whoami");
+        assertThat(BlockKit.textOf(slack.reply(replies))).contains("/miic whoami");
     }
 
     @Test

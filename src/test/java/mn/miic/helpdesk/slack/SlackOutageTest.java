@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static mn.miic.helpdesk.db.jooq.Tables.OUTBOX_MESSAGE;
-import static mn.miic.helpdesk.support.SlackHarness.valueOf;
+import static mn.miic.helpdesk.support.BlockKit.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +20,7 @@ import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
 import mn.miic.helpdesk.outbox.OutboxStatus;
+import mn.miic.helpdesk.support.BlockKit;
 import mn.miic.helpdesk.support.SlackHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class SlackOutageTest {
             assertThat(slack.slack.getAllServeEvents().stream()
                             .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
                             .filter(e -> e.getResponse().getStatus() == 200)
-                            .map(e -> SlackHarness.form(e.getRequest()))
+                            .map(e -> BlockKit.form(e.getRequest()))
                             .filter(f -> owner.equals(f.get("channel")))
                             .count())
                     .as("%s got exactly one DM", owner)

@@ -1,6 +1,6 @@
 package mn.miic.helpdesk.slack;
 
-import static mn.miic.helpdesk.support.SlackHarness.textOf;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +16,7 @@ import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.support.BlockKit;
 import mn.miic.helpdesk.support.FakeSocketMode;
 import mn.miic.helpdesk.support.SlackHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -74,12 +75,12 @@ class SocketModeTest {
         int opened = slack.calls("views.open").size();
         socket.command("U0SOCKET", "add");
         JsonNode form = slack.awaitOpenedView(opened + 1);
-        Map<String, ObjectNode> typed = SlackHarness.filledIn(form);
-        typed.put("first_name", SlackHarness.text("Nia"));
-        typed.put("last_name", SlackHarness.text("Newcomb"));
-        typed.put("username", SlackHarness.text("ab"));
+        Map<String, ObjectNode> typed = BlockKit.filledIn(form);
+        typed.put("first_name", BlockKit.text("Nia"));
+        typed.put("last_name", BlockKit.text("Newcomb"));
+        typed.put("username", BlockKit.text("ab"));
 
-        JsonNode answer = SlackHarness.readJson(socket.submit(
+        JsonNode answer = BlockKit.readJson(socket.submit(
                 "U0SOCKET", Ids.Callbacks.ADD_USER, form.get("private_metadata").asText(), typed));
 
         assertThat(answer.get("response_action").asText()).isEqualTo("errors");

@@ -7,9 +7,9 @@ import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
 import static mn.miic.helpdesk.db.jooq.Tables.AUDIT_EVENT;
 import static mn.miic.helpdesk.db.jooq.Tables.HELP_REQUEST_MESSAGE;
 import static mn.miic.helpdesk.db.jooq.Tables.OUTBOX_MESSAGE;
-import static mn.miic.helpdesk.support.SlackWorkspace.readJson;
-import static mn.miic.helpdesk.support.SlackWorkspace.textOf;
-import static mn.miic.helpdesk.support.SlackWorkspace.valueOf;
+import static mn.miic.helpdesk.support.BlockKit.readJson;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
+import static mn.miic.helpdesk.support.BlockKit.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +27,7 @@ import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.config.DatabaseUrl;
 import mn.miic.helpdesk.slack.Ids;
+import mn.miic.helpdesk.support.BlockKit;
 import mn.miic.helpdesk.support.SlackWorkspace;
 import mn.miic.helpdesk.support.TestDatabase;
 import org.jooq.DSLContext;
@@ -235,7 +236,7 @@ class CrashIT {
         return workspace.slack.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().startsWith("/api/chat.postMessage"))
                 .filter(e -> e.getResponse().getStatus() == 200)
-                .map(e -> SlackWorkspace.form(e.getRequest()))
+                .map(e -> BlockKit.form(e.getRequest()))
                 .filter(form -> channel.equals(form.get("channel")))
                 .map(form -> textOf(readJson(form.getOrDefault("blocks", "[]"))))
                 .filter(text -> text.contains(saying))

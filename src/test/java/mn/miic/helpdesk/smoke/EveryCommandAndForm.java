@@ -1,11 +1,11 @@
 package mn.miic.helpdesk.smoke;
 
-import static mn.miic.helpdesk.support.SlackWorkspace.filledIn;
-import static mn.miic.helpdesk.support.SlackWorkspace.readJson;
-import static mn.miic.helpdesk.support.SlackWorkspace.selected;
-import static mn.miic.helpdesk.support.SlackWorkspace.text;
-import static mn.miic.helpdesk.support.SlackWorkspace.textOf;
-import static mn.miic.helpdesk.support.SlackWorkspace.valueOf;
+import static mn.miic.helpdesk.support.BlockKit.filledIn;
+import static mn.miic.helpdesk.support.BlockKit.readJson;
+import static mn.miic.helpdesk.support.BlockKit.selected;
+import static mn.miic.helpdesk.support.BlockKit.text;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
+import static mn.miic.helpdesk.support.BlockKit.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -63,7 +63,7 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
     }
 
     public void click(String slackUserId, String responseUrl, String actionId, String value) {
-        send("interactive", workspace.actionPayload(slackUserId, responseUrl, SlackWorkspace.button(actionId, value)));
+        send("interactive", workspace.actionPayload(slackUserId, responseUrl, BlockKit.button(actionId, value)));
     }
 
     /** A modal's submission; returns the bot's answer as Slack reads it from the acknowledgement (may be empty). */
@@ -82,7 +82,7 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> received.stream().anyMatch(m -> m.contains("\"" + id + "\"")));
-        return SlackWorkspace.readJson(received.stream()
+        return BlockKit.readJson(received.stream()
                 .filter(m -> m.contains("\"" + id + "\""))
                 .findFirst()
                 .orElseThrow());

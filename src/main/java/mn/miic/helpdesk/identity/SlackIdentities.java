@@ -1,9 +1,10 @@
 package mn.miic.helpdesk.identity;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.UUID;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
@@ -11,37 +12,56 @@ import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.accounts.usecases.AccountTransactions;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditLog;
 import mn.miic.helpdesk.audit.Change;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationRepository;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Finds the MIIC account behind a Slack user (SPEC 4.5): the stored link, or else a link made on the spot when the
- * Slack profile's email matches exactly one account. The help desk links the rest by hand.
+ * Who is who between Slack and MIIC (SPEC 4.5), kept true. A Slack user is the account their link names while the
+ * link holds: they are still a member of the workspace (not deactivated, a guest, of another workspace or a bot) and
+ * their profile's email, and the account's, are still the email the link was made from. A link that no longer holds
+ * is dropped, and the drop audited with its reason. Where there is no link, one is made on the spot from the email:
+ * the Slack user's profile email when they write to the bot, the account's email (users.lookupByEmail) when the bot
+ * needs to reach the account's owner. The help desk links the rest by hand.
  */
 public final class SlackIdentities {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackIdentities.class);
 
     private final DSLContext dsl;
     private final SlackLinks links;
     private final AccountTransactions transactions;
+    private final SlackDirectory directory;
 
-    public SlackIdentities(DSLContext dsl, AccountTransactions transactions) {
+    public SlackIdentities(DSLContext dsl, AccountTransactions transactions, SlackDirectory directory) {
         this.dsl = dsl;
         this.links = new SlackLinks(dsl);
         this.transactions = transactions;
+        this.directory = directory;
     }
 
-    /**
-     * @param profileEmail looks up the Slack profile's email; called only for a Slack user not linked yet
-     */
-    public Identity resolve(String slackUserId, String requestId, Function<String, Optional<String>> profileEmail) {
-        Optional<Long> linked = links.accountOf(slackUserId);
-        if (linked.isPresent()) {
-            Optional<Account> account = new AccountRepository(dsl).findById(linked.get());
-            if (account.isPresent()) {
+    /** The MIIC account of a Slack user who wrote to the bot, or why there is none. */
+    public Identity resolve(String slackUserId, String requestId) {
+        SlackMember member = directory.member(slackUserId).orElse(null);
+        Optional<SlackLinks.Link> link = links.ofSlackUser(slackUserId);
+        if (member != null && member.whyNot().isPresent()) {
+            link.ifPresent(l -> drop(l, member.whyNot().get()));
+            return new Identity.NotLinked(member.whyNot().get());
+        }
+        if (link.isPresent()) {
+            Optional<Account> account =
+                    new AccountRepository(dsl).findById(link.get().accountId());
+            Optional<String> untrue = account.flatMap(a -> untrue(link.get(), member, a));
+            if (account.isPresent() && untrue.isEmpty()) {
                 return new Identity.Linked(account.get());
             }
+            untrue.ifPresent(why -> drop(link.get(), why));
         }
-        Optional<String> email = profileEmail.apply(slackUserId).filter(e -> !e.isBlank());
+        Optional<String> email = member == null ? Optional.empty() : member.normalizedEmail();
         if (email.isEmpty()) {
             return new Identity.NotLinked("Your Slack user is not linked to a MIIC account yet, and your Slack profile"
                     + " shows no email to match it by. Ask the MIIC help desk (" + AccessPolicy.HELP_DESK_EMAIL
@@ -63,19 +83,129 @@ public final class SlackIdentities {
                     + " another Slack user. Ask the MIIC help desk (" + AccessPolicy.HELP_DESK_EMAIL
                     + ") to sort it out.");
         }
-        transactions.run(new Actor(accountId, slackUserId, requestId), AuditAction.LINK_SLACK_USER, unit -> {
-            unit.about(unit.requester().account());
-            // Two first commands at once both get here; the second finds the link made and has nothing to record.
-            if (new SlackLinks(unit.dsl()).link(slackUserId, accountId, null)) {
-                unit.done("linked automatically: the Slack profile's email matches", Map.of());
-            }
-            return null;
-        });
+        linkFound(
+                slackUserId,
+                accountId,
+                email.get(),
+                requestId,
+                "linked automatically: the Slack profile's email matches");
         return new Identity.Linked(
                 new AccountRepository(dsl).findById(accountId).orElseThrow());
     }
 
-    /** The Slack user an account is linked to, for DMs. */
+    /**
+     * The Slack user who owns an account, found as the bot needs them (to tell them, ask them, give them a password):
+     * the link while it holds, else the workspace member whose profile has the account's email. Empty when there is
+     * nobody to reach; an outage or a rate limit of Slack's is thrown, so that a delivery tries again later.
+     */
+    public Optional<String> reach(long accountId) {
+        Optional<Account> account = new AccountRepository(dsl).findById(accountId);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SlackLinks.Link> link = links.ofAccount(accountId);
+        if (link.isPresent()) {
+            SlackMember member = directory.member(link.get().slackUserId()).orElse(null);
+            Optional<String> untrue = member == null
+                    ? Optional.of("Slack no longer knows this Slack user")
+                    : member.whyNot().or(() -> untrue(link.get(), member, account.get()));
+            if (untrue.isEmpty()) {
+                return Optional.of(link.get().slackUserId());
+            }
+            drop(link.get(), untrue.get());
+        }
+        Optional<String> email = Optional.ofNullable(account.get().email())
+                .map(String::trim)
+                .filter(e -> !e.isEmpty())
+                .map(e -> e.toLowerCase(Locale.ROOT));
+        if (email.isEmpty() || links.accountsWithEmail(email.get()).size() != 1) {
+            return Optional.empty();
+        }
+        Optional<SlackMember> found = directory.memberWithEmail(email.get());
+        if (found.isEmpty() || found.get().whyNot().isPresent()) {
+            return Optional.empty();
+        }
+        String slackUserId = found.get().slackUserId();
+        // A Slack user linked by hand to another account keeps that link.
+        if (links.accountOf(slackUserId).filter(other -> other != accountId).isPresent()) {
+            return Optional.empty();
+        }
+        linkFound(slackUserId, accountId, email.get(), null, "found in Slack by the account's email");
+        return Optional.of(slackUserId);
+    }
+
+    /** Like {@link #reach} for a step that must not fail because Slack cannot answer now: nobody is reached then. */
+    public Optional<String> reachIfSlackAnswers(long accountId) {
+        try {
+            return reach(accountId);
+        } catch (RuntimeException e) {
+            log.warn("could not look up the Slack user of account {}: {}", accountId, e.toString());
+            return links.slackUserOf(accountId);
+        }
+    }
+
+    /** Why a link no longer holds, if it does not: the email it was made from is no longer the profile's or the account's. */
+    private static Optional<String> untrue(SlackLinks.Link link, SlackMember member, Account account) {
+        if (link.email() == null) {
+            return Optional.empty();
+        }
+        if (member != null
+                && member.normalizedEmail().filter(link.email()::equals).isEmpty()) {
+            return Optional.of("the Slack profile's email is no longer " + link.email());
+        }
+        String accountEmail =
+                account.email() == null ? null : account.email().trim().toLowerCase(Locale.ROOT);
+        if (!link.email().equals(accountEmail)) {
+            return Optional.of("the account's email is no longer " + link.email());
+        }
+        return Optional.empty();
+    }
+
+    private void linkFound(String slackUserId, long accountId, String email, String requestId, String why) {
+        Actor actor = new Actor(
+                accountId, slackUserId, requestId == null ? UUID.randomUUID().toString() : requestId);
+        transactions.run(actor, AuditAction.LINK_SLACK_USER, unit -> {
+            unit.about(unit.requester().account());
+            // Two first commands at once both get here; the second finds the link made and has nothing to record.
+            if (new SlackLinks(unit.dsl()).link(slackUserId, accountId, null, email)) {
+                unit.done(why, Map.of("slack_user", new Change(null, slackUserId)));
+            }
+            return null;
+        });
+    }
+
+    /** Drops a link that no longer holds, and audits why; a link already changed by someone else is left alone. */
+    private void drop(SlackLinks.Link link, String why) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            if (!new SlackLinks(tx).drop(link)) {
+                return;
+            }
+            Account account =
+                    new AccountRepository(tx).findById(link.accountId()).orElse(null);
+            Organization org = account == null
+                    ? null
+                    : new OrganizationRepository(tx)
+                            .findById(account.organizationId())
+                            .orElse(null);
+            new AuditLog(tx)
+                    .done(
+                            new Actor(
+                                    null, link.slackUserId(), UUID.randomUUID().toString()),
+                            null,
+                            AuditAction.UNLINK_SLACK_USER,
+                            new AuditLog.Subject(
+                                    link.accountId(),
+                                    account == null ? null : account.username(),
+                                    org == null ? null : org.id(),
+                                    org == null ? null : org.code()),
+                            why,
+                            Map.of("slack_user", new Change(link.slackUserId(), null)));
+        });
+        log.info("dropped the Slack link of account {}: {}", link.accountId(), why);
+    }
+
+    /** The Slack user an account is linked to now, as stored: for what only shows the link, never to deliver. */
     public Optional<String> slackUserOf(long accountId) {
         return links.slackUserOf(accountId);
     }

@@ -19,6 +19,46 @@ public final class SlackLinks {
         this.dsl = dsl;
     }
 
+    /**
+     * One link as it was made.
+     *
+     * @param email the profile email it was made from, lowercased, or null when none was known
+     */
+    public record Link(String slackUserId, long accountId, String email, Long linkedBy) {}
+
+    public Optional<Link> ofSlackUser(String slackUserId) {
+        return dsl.selectFrom(SLACK_LINK)
+                .where(SLACK_LINK.SLACK_USER_ID.eq(slackUserId))
+                .fetchOptional(SlackLinks::map);
+    }
+
+    public Optional<Link> ofAccount(long accountId) {
+        return dsl.selectFrom(SLACK_LINK)
+                .where(SLACK_LINK.ACCOUNT_ID.eq(accountId))
+                .fetchOptional(SlackLinks::map);
+    }
+
+    private static Link map(mn.miic.helpdesk.db.jooq.tables.records.SlackLinkRecord r) {
+        return new Link(r.getSlackUserId(), r.getAccountId(), r.getEmail(), r.getLinkedBy());
+    }
+
+    /** Drops this very link (not one made since in its place); true when it was there. */
+    public boolean drop(Link link) {
+        return dsl.deleteFrom(SLACK_LINK)
+                        .where(SLACK_LINK.SLACK_USER_ID.eq(link.slackUserId()))
+                        .and(SLACK_LINK.ACCOUNT_ID.eq(link.accountId()))
+                        .execute()
+                == 1;
+    }
+
+    /** Drops whatever link the account has; its former Slack user, if it had one. */
+    public Optional<String> dropOfAccount(long accountId) {
+        return dsl.deleteFrom(SLACK_LINK)
+                .where(SLACK_LINK.ACCOUNT_ID.eq(accountId))
+                .returning(SLACK_LINK.SLACK_USER_ID)
+                .fetchOptional(SLACK_LINK.SLACK_USER_ID);
+    }
+
     public Optional<Long> accountOf(String slackUserId) {
         return dsl.select(SLACK_LINK.ACCOUNT_ID)
                 .from(SLACK_LINK)
@@ -48,6 +88,11 @@ public final class SlackLinks {
      * @return true when this call made the link, false when it was there already
      */
     public boolean link(String slackUserId, long accountId, Long linkedBy) {
+        return link(slackUserId, accountId, linkedBy, null);
+    }
+
+    /** @param email the profile email the link is made from (it stays true while that email does), or null */
+    public boolean link(String slackUserId, long accountId, Long linkedBy, String email) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.deleteFrom(SLACK_LINK)
@@ -59,6 +104,7 @@ public final class SlackLinks {
                     .set(SLACK_LINK.ACCOUNT_ID, accountId)
                     .set(SLACK_LINK.LINKED_AT, Now.of(tx))
                     .set(SLACK_LINK.LINKED_BY, linkedBy)
+                    .set(SLACK_LINK.EMAIL, email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT))
                     .onConflictDoNothing()
                     .execute();
             if (inserted == 0 && !accountOf(tx, slackUserId).equals(Optional.of(accountId))) {

@@ -119,21 +119,23 @@ public final class Outbox {
 
     /** How many messages could be delivered now, or are being delivered: none means the outbox has settled. */
     public int countDue() {
-        OffsetDateTime now = Now.of(dsl);
+        return dsl.fetchCount(OUTBOX_MESSAGE, due(Now.of(dsl)));
+    }
+
+    /** Pending, its next attempt come, and the message it waits for (if any) ended. */
+    private static Condition due(OffsetDateTime now) {
         var before = OUTBOX_MESSAGE.as("before");
-        return dsl.fetchCount(
-                OUTBOX_MESSAGE,
-                OUTBOX_MESSAGE
-                        .STATUS
-                        .eq(OutboxStatus.PENDING.name())
-                        .and(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT.le(now))
-                        .and(OUTBOX_MESSAGE
-                                .AFTER_ID
-                                .isNull()
-                                .orExists(DSL.selectOne()
-                                        .from(before)
-                                        .where(before.ID.eq(OUTBOX_MESSAGE.AFTER_ID))
-                                        .and(before.STATUS.ne(OutboxStatus.PENDING.name())))));
+        return OUTBOX_MESSAGE
+                .STATUS
+                .eq(OutboxStatus.PENDING.name())
+                .and(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT.le(now))
+                .and(OUTBOX_MESSAGE
+                        .AFTER_ID
+                        .isNull()
+                        .orExists(DSL.selectOne()
+                                .from(before)
+                                .where(before.ID.eq(OUTBOX_MESSAGE.AFTER_ID))
+                                .and(before.STATUS.ne(OutboxStatus.PENDING.name()))));
     }
 
     /** Claims up to {@code limit} messages that are due, oldest first, for the lease of {@code holder}. */
@@ -168,20 +170,11 @@ public final class Outbox {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             OffsetDateTime now = Now.of(tx);
-            var before = OUTBOX_MESSAGE.as("before");
             var due = tx.select(OUTBOX_MESSAGE.ID)
                     .from(OUTBOX_MESSAGE)
                     .where(which)
-                    .and(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING.name()))
-                    .and(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT.le(now))
+                    .and(due(now))
                     .and(OUTBOX_MESSAGE.LEASED_UNTIL.isNull().or(OUTBOX_MESSAGE.LEASED_UNTIL.lt(now)))
-                    .and(OUTBOX_MESSAGE
-                            .AFTER_ID
-                            .isNull()
-                            .orExists(DSL.selectOne()
-                                    .from(before)
-                                    .where(before.ID.eq(OUTBOX_MESSAGE.AFTER_ID))
-                                    .and(before.STATUS.ne(OutboxStatus.PENDING.name()))))
                     .orderBy(OUTBOX_MESSAGE.ID)
                     .limit(limit)
                     .forUpdate()

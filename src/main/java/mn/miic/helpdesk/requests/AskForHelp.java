@@ -5,14 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.accounts.usecases.AccountTransactions;
 import mn.miic.helpdesk.accounts.usecases.UnitOfWork;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationRepository;
 import mn.miic.helpdesk.outbox.Owed;
+import org.jooq.DSLContext;
 
 /**
  * A linked user asks for an unlock, a reset or a reactivation of their own account, also (above all) when it is
@@ -30,15 +35,28 @@ public final class AskForHelp {
     private final Duration escalateAfter;
     private final int perDay;
 
-    AskForHelp(AccountTransactions transactions, Clock clock, Duration escalateAfter, int perDay) {
+    private final DSLContext dsl;
+    private volatile Function<Long, Optional<String>> reach = id -> Optional.empty();
+
+    AskForHelp(DSLContext dsl, AccountTransactions transactions, Clock clock, Duration escalateAfter, int perDay) {
+        this.dsl = dsl;
         this.transactions = transactions;
         this.clock = clock;
         this.escalateAfter = escalateAfter;
         this.perDay = perDay;
     }
 
+    /**
+     * How a manager is found in Slack when they have never used the bot (their account's email); set once at wiring.
+     * A lookup that fails finds nobody; it never fails the request.
+     */
+    public void reachWith(Function<Long, Optional<String>> reach) {
+        this.reach = reach;
+    }
+
     public Asked ask(Actor actor, RequestKind kind, String note) {
         String trimmed = note == null || note.isBlank() ? null : note.trim();
+        findApprovers(actor);
         return transactions.run(actor, AuditAction.REQUEST_ASKED, unit -> {
             Account own = unit.requester().account();
             unit.about(own);
@@ -94,6 +112,29 @@ public final class AskForHelp {
                     (message, once) -> unit.oweOnce(message));
             return new Asked(new RequestDetails(saved, current, org, null, null), approvers);
         });
+    }
+
+    /**
+     * Looks for the site's managers in Slack before the request's transaction, which then routes to those linked: a
+     * call to Slack must not hold a transaction, and a manager who never typed {@code /miic} is asked all the same.
+     */
+    private void findApprovers(Actor actor) {
+        if (actor.accountId() == null) {
+            return;
+        }
+        Optional<Account> own = new AccountRepository(dsl).findById(actor.accountId());
+        if (own.isEmpty()) {
+            return;
+        }
+        Optional<Organization> org =
+                new OrganizationRepository(dsl).findById(own.get().organizationId());
+        if (org.isEmpty()) {
+            return;
+        }
+        for (long manager :
+                new RequestRepository(dsl).approverCandidates(own.get().id(), org.get())) {
+            reach.apply(manager);
+        }
     }
 
     /** A request names no one: one that starts with someone else's username is refused, not sent about the asker. */

@@ -199,15 +199,31 @@ public final class RequestRepository {
      * @param exceptAccountId the requester's account, or -1 when there is none
      */
     public List<Approver> approvers(long exceptAccountId, Organization organization) {
+        return managers(exceptAccountId, organization, true);
+    }
+
+    /** The same managers, linked to Slack or not: those the bot looks for in Slack before it routes a request. */
+    public List<Long> approverCandidates(long exceptAccountId, Organization organization) {
+        return managers(exceptAccountId, organization, false).stream()
+                .map(Approver::accountId)
+                .toList();
+    }
+
+    private List<Approver> managers(long exceptAccountId, Organization organization, boolean linkedOnly) {
         Map<Long, Approver> found = new LinkedHashMap<>();
         approversWhere(
                         ACCOUNT.ROLE.in(AccountRepository.managerRoles()).and(worksIn(List.of(organization.id()))),
                         exceptAccountId,
-                        false)
+                        false,
+                        linkedOnly)
                 .forEach(a -> found.putIfAbsent(a.accountId(), a));
         List<Long> parents = new OrganizationRepository(dsl).ancestorIdsOf(organization);
         if (!parents.isEmpty()) {
-            approversWhere(ACCOUNT.ROLE.eq(Role.HEALTH_SYSTEM_USER.name()).and(worksIn(parents)), exceptAccountId, true)
+            approversWhere(
+                            ACCOUNT.ROLE.eq(Role.HEALTH_SYSTEM_USER.name()).and(worksIn(parents)),
+                            exceptAccountId,
+                            true,
+                            linkedOnly)
                     .forEach(a -> found.putIfAbsent(a.accountId(), a));
         }
         return List.copyOf(found.values());
@@ -223,12 +239,14 @@ public final class RequestRepository {
                         .and(ACCOUNT_ORGANIZATION.ORGANIZATION_ID.in(organizationIds))));
     }
 
-    private List<Approver> approversWhere(Condition who, long exceptAccountId, boolean healthSystem) {
+    private List<Approver> approversWhere(
+            Condition who, long exceptAccountId, boolean healthSystem, boolean linkedOnly) {
         return dsl.select(ACCOUNT.ID, SLACK_LINK.SLACK_USER_ID, ACCOUNT.FIRST_NAME, ACCOUNT.LAST_NAME)
                 .from(ACCOUNT)
-                .join(SLACK_LINK)
+                .leftJoin(SLACK_LINK)
                 .on(SLACK_LINK.ACCOUNT_ID.eq(ACCOUNT.ID))
                 .where(who)
+                .and(linkedOnly ? SLACK_LINK.SLACK_USER_ID.isNotNull() : DSL.trueCondition())
                 .and(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
                 .and(ACCOUNT.LOCKED.isFalse())
                 .and(ACCOUNT.ID.ne(exceptAccountId))

@@ -22,7 +22,7 @@ public record RequestUseCases(
             DSLContext dsl, AccountUseCases accounts, AccessPolicy policy, Clock clock, Settings settings) {
         var transactions = accounts.transactions();
         return new RequestUseCases(
-                new AskForHelp(transactions, clock, settings.escalateAfter(), settings.perDay()),
+                new AskForHelp(dsl, transactions, clock, settings.escalateAfter(), settings.perDay()),
                 new AskHelpDesk(dsl, transactions.outbox(), clock, settings.perDay()),
                 new DecideRequest(dsl, transactions, accounts, policy, clock),
                 new EscalateRequests(dsl, transactions.outbox(), clock, settings.escalateAfter()),

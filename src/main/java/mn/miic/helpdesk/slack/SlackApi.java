@@ -32,6 +32,7 @@ public final class SlackApi {
     public static final Map<String, Set<String>> METHOD_SCOPES = Map.of(
             "auth.test", Set.of(),
             "users.info", Set.of("users:read", "users:read.email"),
+            "users.lookupByEmail", Set.of("users:read", "users:read.email"),
             "chat.postMessage", Set.of("chat:write"),
             "chat.update", Set.of("chat:write"),
             "views.open", Set.of(),
@@ -65,6 +66,37 @@ public final class SlackApi {
         METHOD_SCOPES.values().forEach(all::addAll);
         all.add("commands");
         return all;
+    }
+
+    /** The workspace this bot is installed in (auth.test), or empty when Slack does not say. */
+    public Optional<String> teamId() {
+        var response = call("auth.test", () -> methods.authTest(r -> r));
+        return response.isOk() ? Optional.ofNullable(response.getTeamId()) : Optional.empty();
+    }
+
+    /** users.info: the Slack user, or empty when Slack knows no such user. Any other refusal is thrown. */
+    public Optional<com.slack.api.model.User> user(String slackUserId) {
+        var response = call("users.info", () -> methods.usersInfo(r -> r.user(slackUserId)));
+        return found(response.isOk(), response.getError(), "user_not_found", response.getUser(), "users.info");
+    }
+
+    /** users.lookupByEmail: the workspace's member with this profile email, or empty when there is none. */
+    public Optional<com.slack.api.model.User> userWithEmail(String email) {
+        var response = call("users.lookupByEmail", () -> methods.usersLookupByEmail(r -> r.email(email)));
+        return found(
+                response.isOk(), response.getError(), "users_not_found", response.getUser(), "users.lookupByEmail");
+    }
+
+    private static Optional<com.slack.api.model.User> found(
+            boolean ok, String error, String notFound, com.slack.api.model.User user, String method) {
+        if (ok) {
+            return Optional.ofNullable(user);
+        }
+        if (notFound.equals(error)) {
+            return Optional.empty();
+        }
+        // A missing scope or a revoked token must not look like "nobody there": links would be dropped for it.
+        throw new SlackUnavailable(method + " answered " + error, null);
     }
 
     /** The Slack profile's email, or empty when Slack has none (or does not know the user). */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.db.OnceKeys;
+import mn.miic.helpdesk.identity.SlackIdentities;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.slack.delivery.SlackCourier;
 import mn.miic.helpdesk.slack.listeners.Listeners;
@@ -62,14 +63,18 @@ public final class SlackBot {
         Slack slack = Slack.getInstance(slackConfig);
         SlackApi api = new SlackApi(slack, settings.botToken());
         Listeners listeners = new Listeners(accounts, requests, dsl, api, settings.helpDeskChannel(), clock);
+        // Deliveries look people up without waiting: a rate limit moves the delivery's next attempt instead.
+        SlackApi once = api.withoutWaiting();
         this.courier = new SlackCourier(
-                api.withoutWaiting(),
-                listeners.identities(),
+                once,
+                new SlackIdentities(dsl, accounts.transactions(), new SlackPeople(once)),
                 dsl,
                 requests,
                 settings.helpDeskChannel(),
                 listeners.home()::publish,
                 clock);
+        // A request reaches its site's managers even when none of them has used the bot yet.
+        requests.ask().reachWith(listeners.identities()::reachIfSlackAnswers);
         this.background = new Background(new OnceKeys(dsl), api, work);
         this.app = new App(appConfig(settings, slack)) {
             @Override

@@ -217,6 +217,8 @@ class AccountCommandsTest {
 
         Map<String, ObjectNode> values = form("Pluto", "Dog", pluto.username(), "Read Only");
         values.put("email", text("pluto@example.org"));
+        // The new email is Pluto's own in Slack: the link made for the old one is dropped, and he is found again.
+        slack.slackProfile("U0PLUTO", "pluto@example.org");
         values.put("status", selected("active"));
         values.put("locked", selected("unlocked"));
         values.put("inactivation_reason", selected(null));

@@ -14,6 +14,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,17 +67,38 @@ public final class FakeSlackApi implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo("/api/users.info"))
                 .atPriority(10)
                 .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"U0\",\"profile\":{}}}")));
+        // Nobody has this email, unless a test says who does.
+        server.stubFor(post(urlPathEqualTo("/api/users.lookupByEmail"))
+                .atPriority(10)
+                .willReturn(okJson("{\"ok\":false,\"error\":\"users_not_found\"}")));
         server.stubFor(post(urlPathMatching("/respond/.*"))
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
     }
 
-    /** What users.info tells about a Slack user: their profile's email. */
+    /**
+     * A member of the workspace with this profile email, as users.info and users.lookupByEmail tell it. They have not
+     * used the bot: nothing links them until the bot looks.
+     */
     public void slackProfile(String slackUserId, String email) {
+        slackUser(slackUserId, email, "");
+    }
+
+    /**
+     * A Slack user with flags of Slack's own, e.g. {@code "\"is_restricted\":true"} (a guest), {@code
+     * "\"deleted\":true"}, {@code "\"is_stranger\":true"}, {@code "\"is_bot\":true"}, {@code
+     * "\"team_id\":\"T0OTHER\""}.
+     */
+    public void slackUser(String slackUserId, String email, String flags) {
+        String user = "{\"id\":\"" + slackUserId + "\"" + (flags.isEmpty() ? "" : "," + flags)
+                + ",\"profile\":{\"email\":\"" + email + "\"}}";
         server.stubFor(post(urlPathEqualTo("/api/users.info"))
                 .atPriority(1)
                 .withRequestBody(containing("user=" + slackUserId))
-                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + slackUserId + "\",\"profile\":{\"email\":\""
-                        + email + "\"}}}")));
+                .willReturn(okJson("{\"ok\":true,\"user\":" + user + "}")));
+        server.stubFor(post(urlPathEqualTo("/api/users.lookupByEmail"))
+                .atPriority(1)
+                .withRequestBody(containing("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                .willReturn(okJson("{\"ok\":true,\"user\":" + user + "}")));
     }
 
     /** The messages posted to a response URL so far, oldest first. */

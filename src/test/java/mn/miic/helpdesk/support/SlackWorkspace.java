@@ -42,6 +42,10 @@ public class SlackWorkspace extends SlackClient implements AutoCloseable {
         api.slackProfile(slackUserId, email);
     }
 
+    public void slackUser(String slackUserId, String email, String flags) {
+        api.slackUser(slackUserId, email, flags);
+    }
+
     public List<JsonNode> replies(String responseUrl) {
         return api.replies(responseUrl);
     }

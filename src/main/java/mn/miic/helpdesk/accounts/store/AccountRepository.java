@@ -3,6 +3,7 @@ package mn.miic.helpdesk.accounts.store;
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT_ORGANIZATION;
 import static mn.miic.helpdesk.db.jooq.Tables.PASSWORD_HISTORY;
+import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
 import static org.jooq.impl.DSL.lower;
 
 import java.time.Instant;
@@ -184,7 +185,28 @@ public final class AccountRepository {
         if (!before.additionalOrganizationIds().equals(after.additionalOrganizationIds())) {
             replaceAdditionalOrganizations(before.id(), after.additionalOrganizationIds());
         }
+        if (!sameEmail(before.email(), after.email())) {
+            // A Slack link stands for the person the email named: another email may be another person.
+            dsl.deleteFrom(SLACK_LINK)
+                    .where(SLACK_LINK.ACCOUNT_ID.eq(before.id()))
+                    .execute();
+        }
         return findById(before.id()).orElseThrow();
+    }
+
+    /** Emails compare as links compare them: trimmed, ignoring case. */
+    public static boolean sameEmail(String a, String b) {
+        String x = a == null ? "" : a.trim().toLowerCase(java.util.Locale.ROOT);
+        String y = b == null ? "" : b.trim().toLowerCase(java.util.Locale.ROOT);
+        return x.equals(y);
+    }
+
+    /** The Slack user linked to an account, as stored. */
+    public java.util.Optional<String> slackUserOf(long accountId) {
+        return dsl.select(SLACK_LINK.SLACK_USER_ID)
+                .from(SLACK_LINK)
+                .where(SLACK_LINK.ACCOUNT_ID.eq(accountId))
+                .fetchOptional(SLACK_LINK.SLACK_USER_ID);
     }
 
     public void setCurrentOrganization(long accountId, Long organizationId) {

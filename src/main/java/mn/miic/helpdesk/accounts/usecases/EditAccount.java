@@ -8,6 +8,7 @@ import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.AccountDetails;
 import mn.miic.helpdesk.accounts.domain.AccountFormValidator;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.accounts.store.DuplicateAccountField;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
@@ -90,6 +91,11 @@ public final class EditAccount {
             Map<String, Change> changes = AccountDiff.between(before, wanted, AddAccount.orgCodes(unit));
             if (changes.isEmpty()) {
                 return new Result(before, changes);
+            }
+            if (!AccountRepository.sameEmail(before.email(), wanted.email())) {
+                unit.accounts
+                        .slackUserOf(before.id())
+                        .ifPresent(slackUser -> changes.put("slack_link", new Change(slackUser, null)));
             }
             Account after;
             try {

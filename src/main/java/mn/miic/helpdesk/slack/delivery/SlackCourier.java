@@ -137,7 +137,7 @@ public final class SlackCourier implements Courier {
                 .findById(target.organizationId())
                 .orElseThrow();
         IssuedPassword issued = new IssuedPassword(target, org, secret.get(), 0);
-        Optional<String> owner = identities.slackUserOf(target.id());
+        Optional<String> owner = identities.reach(target.id());
         String refusedOwner = "its Slack is not linked";
         if (owner.isPresent()) {
             SlackApi.Sent sent = slack.send(
@@ -193,7 +193,7 @@ public final class SlackCourier implements Courier {
         if (n.accountId() == n.byAccountId()) {
             return new Delivery.Skipped("they made the change themselves");
         }
-        Optional<String> owner = identities.slackUserOf(n.accountId());
+        Optional<String> owner = identities.reach(n.accountId());
         if (owner.isEmpty()) {
             return new Delivery.Skipped("the account has no linked Slack user to tell");
         }

@@ -34,7 +34,7 @@ final class SweepDeliveries {
     }
 
     Delivery expired(Owed.AccountExpired e) {
-        Optional<String> owner = identities.slackUserOf(e.accountId());
+        Optional<String> owner = identities.reach(e.accountId());
         if (owner.isEmpty()) {
             return new Delivery.Skipped("the account has no linked Slack user to tell");
         }
@@ -64,7 +64,7 @@ final class SweepDeliveries {
     }
 
     Delivery warning(Owed.ExpiryWarning w) {
-        Optional<String> owner = identities.slackUserOf(w.accountId());
+        Optional<String> owner = identities.reach(w.accountId());
         if (owner.isEmpty()) {
             return new Delivery.Skipped("the account has no linked Slack user to warn");
         }

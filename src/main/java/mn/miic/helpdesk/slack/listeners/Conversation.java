@@ -35,7 +35,7 @@ public final class Conversation {
 
     /** The requester's account as linked now; an unlinked Slack user hears how to get linked, and nothing else. */
     public Account who(Turn turn) {
-        Identity identity = identities.resolve(turn.slackUserId(), turn.requestId(), slack::profileEmail);
+        Identity identity = identities.resolve(turn.slackUserId(), turn.requestId());
         if (identity instanceof Identity.Linked linked) {
             return linked.account();
         }

@@ -9,6 +9,7 @@ import mn.miic.helpdesk.identity.SlackIdentities;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.slack.Home;
 import mn.miic.helpdesk.slack.SlackApi;
+import mn.miic.helpdesk.slack.SlackPeople;
 import mn.miic.helpdesk.slack.listeners.actions.AccountMenuAction;
 import mn.miic.helpdesk.slack.listeners.actions.Action;
 import mn.miic.helpdesk.slack.listeners.actions.ApproveRequestAction;
@@ -56,7 +57,7 @@ public final class Listeners {
             SlackApi slack,
             Optional<String> helpDeskChannel,
             Clock clock) {
-        this.identities = new SlackIdentities(dsl, accounts.transactions());
+        this.identities = new SlackIdentities(dsl, accounts.transactions(), new SlackPeople(slack));
         Conversation conversation = new Conversation(slack, identities);
         AccountActions accountActions = new AccountActions(accounts, conversation);
         Searches searches = new Searches(accounts, conversation, slack);

@@ -165,8 +165,8 @@ public final class AccountMessages {
                             + "?\nThe 90-day inactivity clock restarts today.";
                     case RESET -> "Reset the password of " + Text.boldName(a) + " at "
                             + Text.org(card.organization()) + "?\n"
-                            + "A temporary password goes by DM to them if their Slack is linked to MIIC, otherwise"
-                            + " to you. Their current password stops working."
+                            + "A temporary password goes by DM to them if they are in this Slack workspace,"
+                            + " otherwise to you. Their current password stops working."
                             + (a.locked() || !a.isActive()
                                     ? "\n:warning: The account is " + Text.state(a)
                                             + "; a reset does not unlock or reactivate it."
@@ -229,6 +229,7 @@ public final class AccountMessages {
             case UNDO_TEMPORARY_PASSWORD -> "Password reset undone";
             case IMPORT_ACCOUNT -> "Imported";
             case LINK_SLACK_USER -> "Slack linked";
+            case UNLINK_SLACK_USER -> "Slack link dropped";
             default -> capitalize(e.action().name().toLowerCase().replace('_', ' '));
         };
     }

@@ -1,0 +1,196 @@
+package mn.miic.helpdesk.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
+import static mn.miic.helpdesk.support.BlockKit.textOf;
+import static mn.miic.helpdesk.support.BlockKit.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.Role;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditEntry;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.support.BlockKit;
+import mn.miic.helpdesk.support.SlackHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A workspace where a clinic's administrators and staff are members (their Slack profile emails are their MIIC
+ * emails) and nobody has typed {@code /miic}: the bot finds the people it must reach by their email, keeps each link
+ * true, and drops a link that no longer is, with its reason in the audit trail.
+ */
+class ReachTest {
+
+    private static final Pattern PASSWORD = Pattern.compile("Temporary password: `([^`]+)`");
+
+    private final SlackHarness slack = new SlackHarness();
+    private final Organization clinic = slack.fixtures.org("REACH1", OrganizationKind.CLINIC);
+    private final Account diana =
+            member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Diana", "Prince"), "U0DIANA");
+    private final Account steve =
+            member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Steve", "Trevor"), "U0STEVE");
+
+    @AfterEach
+    void stop() {
+        slack.close();
+    }
+
+    private Account member(mn.miic.helpdesk.support.Fixtures.AccountBuilder builder, String slackUserId) {
+        Account account = builder.create();
+        slack.slackProfile(slackUserId, account.email());
+        return account;
+    }
+
+    @Test
+    void a_locked_out_users_request_reaches_every_administrator_of_the_site_and_the_approval_tells_the_owner() {
+        Account pat =
+                member(slack.fixtures.account(clinic).name("Pat", "Locked").locked(), "U0PAT");
+
+        String replies = slack.command("U0PAT", "request unlock I mistyped my password");
+        assertThat(textOf(slack.reply(replies))).contains("sent");
+
+        String toDiana = slack.awaitDm("U0DIANA", 1).get("blocks");
+        String toSteve = slack.awaitDm("U0STEVE", 1).get("blocks");
+        assertThat(toDiana).contains("Pat Locked", pat.username());
+        assertThat(toSteve).contains("Pat Locked");
+        assertThat(textOf(BlockKit.readJson(slack.awaitDm("U0PAT", 1).get("blocks"))))
+                .contains("Diana Prince", "Steve Trevor");
+        assertThat(slack.calls("chat.postMessage"))
+                .as("nobody could be asked is not the case: nothing went to the help-desk channel")
+                .noneMatch(m -> SlackHarness.HELPDESK_CHANNEL.equals(m.get("channel")));
+
+        String id = valueOf(BlockKit.readJson(toDiana), Ids.Actions.REQUEST_APPROVE);
+        slack.click("U0DIANA", "/respond/diana-" + id, Ids.Actions.REQUEST_APPROVE, id);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.reload(pat).locked());
+        slack.settle();
+        assertThat(slack.dmsTo("U0PAT")).anyMatch(m -> m.get("blocks").contains("approved by Diana Prince"));
+        assertThat(slack.auditOf(diana))
+                .filteredOn(e -> e.action() == AuditAction.LINK_SLACK_USER)
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("found in Slack by the account's email"));
+    }
+
+    @Test
+    void a_reset_password_reaches_its_owner_in_one_dm_and_an_account_without_a_slack_user_its_administrator() {
+        Account daisy = member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
+
+        String outcome = reset("U0DIANA", daisy);
+        String password = passwordIn(slack.awaitDm("U0DAISY", 1).get("blocks"));
+        assertThat(outcome).contains("sent by DM to", "Daisy Duck");
+        assertThat(slack.everythingSent().split(Pattern.quote(password), -1))
+                .as("the password is in exactly one message")
+                .hasSize(2);
+
+        Account nobody = slack.fixtures.account(clinic).name("Ned", "Nobody").create();
+        String handOver = reset("U0DIANA", nobody);
+        assertThat(handOver).contains("sent to you by DM");
+        assertThat(slack.dmsTo("U0DIANA"))
+                .anyMatch(m -> m.get("blocks").contains(nobody.username())
+                        && m.get("blocks").contains("in person"));
+    }
+
+    @Test
+    void an_email_changed_to_another_members_sends_the_next_password_to_the_new_owner_never_the_old() {
+        Account daisy = member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
+        slack.command("U0DAISY", "whoami"); // linked, from her email
+        assertThat(linkOf(daisy)).isEqualTo("U0DAISY");
+        slack.slackProfile("U0DONALD", "donald.duck@example.org");
+
+        // The email was Daisy's by mistake; it is Donald's account. Changed outside Slack, as an import would.
+        slack.dsl.execute("update account set email = 'donald.duck@example.org' where id = " + daisy.id());
+
+        reset("U0DIANA", daisy);
+        passwordIn(slack.awaitDm("U0DONALD", 1).get("blocks"));
+        assertThat(slack.dmsTo("U0DAISY")).noneMatch(m -> m.get("blocks").contains("Temporary password"));
+        assertThat(linkOf(daisy)).isEqualTo("U0DONALD");
+        assertThat(slack.auditOf(daisy))
+                .filteredOn(e -> e.action() == AuditAction.UNLINK_SLACK_USER)
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("the account's email is no longer"));
+    }
+
+    @Test
+    void deactivated_guest_and_external_users_are_told_why_and_their_links_dropped() {
+        Map<String, String> kinds = Map.of(
+                "U0GONE", "\"deleted\":true",
+                "U0GUEST", "\"is_restricted\":true",
+                "U0OUTSIDE", "\"team_id\":\"T0ELSEWHERE\"",
+                "U0ROBOT", "\"is_bot\":true");
+        Map<String, String> says = Map.of(
+                "U0GONE", "deactivated",
+                "U0GUEST", "guest",
+                "U0OUTSIDE", "another Slack workspace",
+                "U0ROBOT", "bot");
+        kinds.forEach((slackUserId, flags) -> {
+            Account account = slack.fixtures.account(clinic).create();
+            slack.link(account, slackUserId);
+            slack.slackUser(slackUserId, account.email(), flags);
+
+            String replies = slack.command(slackUserId, "whoami");
+            assertThat(textOf(slack.reply(replies)))
+                    .contains(says.get(slackUserId))
+                    .doesNotContain(account.username());
+            assertThat(slack.dsl.fetchCount(SLACK_LINK, SLACK_LINK.ACCOUNT_ID.eq(account.id())))
+                    .as(slackUserId + "'s link is dropped")
+                    .isZero();
+            assertThat(slack.auditOf(account))
+                    .filteredOn(
+                            e -> e.action() == AuditAction.UNLINK_SLACK_USER && e.outcome() == AuditEntry.Outcome.DONE)
+                    .hasSize(1);
+        });
+    }
+
+    @Test
+    void a_rate_limited_lookup_delays_the_notice_and_never_loses_it() {
+        Account pluto =
+                member(slack.fixtures.account(clinic).name("Pluto", "Dog").locked(), "U0PLUTO");
+        var limited = slack.slack.stubFor(post(urlPathEqualTo("/api/users.lookupByEmail"))
+                .atPriority(1) // the latest of equal priority wins over his profile's
+                .withRequestBody(containing(
+                        "email=" + java.net.URLEncoder.encode(pluto.email(), java.nio.charset.StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+
+        String replies = slack.command("U0DIANA", "unlock " + pluto.username());
+        slack.click("U0DIANA", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.reload(pluto).locked());
+        assertThat(slack.dmsTo("U0PLUTO")).isEmpty();
+
+        slack.slack.removeStub(limited);
+        slack.advance(Duration.ofSeconds(31));
+        slack.settle();
+        assertThat(slack.awaitDm("U0PLUTO", 1).get("blocks")).contains("unlocked");
+        assertThat(slack.dmsTo("U0PLUTO")).hasSize(1);
+    }
+
+    private String reset(String admin, Account target) {
+        String replies = slack.command(admin, "reset " + target.username());
+        slack.click(admin, replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
+        return textOf(slack.reply(replies, 2));
+    }
+
+    private String linkOf(Account account) {
+        return slack.dsl
+                .select(SLACK_LINK.SLACK_USER_ID)
+                .from(SLACK_LINK)
+                .where(SLACK_LINK.ACCOUNT_ID.eq(account.id()))
+                .fetchOne(SLACK_LINK.SLACK_USER_ID);
+    }
+
+    private static String passwordIn(String blocks) {
+        Matcher m = PASSWORD.matcher(textOf(BlockKit.readJson(blocks)));
+        assertThat(m.find()).as("a temporary password in " + blocks).isTrue();
+        return m.group(1);
+    }
+}

@@ -164,7 +164,8 @@ public final class Application {
                                 clock,
                                 config.lockoutThreshold(),
                                 config.passwordHistory(),
-                                config.passwordLifetime())
+                                config.passwordLifetime(),
+                                outbox)
                         .routes())
                 .orElse(Map.of());
         web = new WebServer(() -> isReady(dsl, migrations), adapter == null ? null : adapter::handle, api);

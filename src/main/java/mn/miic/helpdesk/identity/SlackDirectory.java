@@ -15,6 +15,9 @@ public interface SlackDirectory {
     /** The Slack user whose profile has this email; empty when nobody in the workspace has it. */
     Optional<SlackMember> memberWithEmail(String email);
 
+    /** Forgets what it kept about this Slack user: Slack said they changed. */
+    default void forget(String slackUserId) {}
+
     /** Knows nobody: for an instance without Slack, and for tests of the rules. */
     SlackDirectory NOBODY = new SlackDirectory() {
         @Override

@@ -134,6 +134,23 @@ public final class SlackIdentities {
         return Optional.of(slackUserId);
     }
 
+    /**
+     * Slack says a user changed (the {@code user_change} event): their link is dropped at once when they are no longer
+     * a member the bot may act for, or their profile's email is no longer the one the link was made from.
+     */
+    public void changed(SlackMember member) {
+        directory.forget(member.slackUserId());
+        Optional<SlackLinks.Link> link = links.ofSlackUser(member.slackUserId());
+        if (link.isEmpty()) {
+            return;
+        }
+        Optional<Account> account =
+                new AccountRepository(dsl).findById(link.get().accountId());
+        member.whyNot()
+                .or(() -> account.flatMap(a -> untrue(link.get(), member, a)))
+                .ifPresent(why -> drop(link.get(), why));
+    }
+
     /** Like {@link #reach} for a step that must not fail because Slack cannot answer now: nobody is reached then. */
     public Optional<String> reachIfSlackAnswers(long accountId) {
         try {
@@ -215,6 +232,40 @@ public final class SlackIdentities {
         return links.accountOf(slackUserId)
                 .flatMap(id -> new AccountRepository(dsl).findById(id))
                 .map(Account::username);
+    }
+
+    /**
+     * The help desk drops a link by hand ({@code /miic unlink}): named by the Slack user, or by the account's username.
+     *
+     * @return the Slack user who was linked
+     */
+    public String unlinkByHand(Actor actor, String slackUserId, String username) {
+        return transactions.run(actor, AuditAction.UNLINK_SLACK_USER, unit -> {
+            unit.about(username == null ? slackUserId : username);
+            if (!unit.requester().isHelpDesk() || !unit.requester().account().isInGoodStanding()) {
+                throw Refusal.notAllowed("Only the MIIC help desk can unlink Slack users from MIIC accounts.");
+            }
+            SlackLinks inThisTransaction = new SlackLinks(unit.dsl());
+            Optional<SlackLinks.Link> link;
+            if (username != null) {
+                Account target = unit.accounts().findByUsername(username).orElseThrow(() -> Refusal.notFound(username));
+                unit.about(target);
+                link = inThisTransaction.ofAccount(target.id());
+            } else {
+                link = inThisTransaction.ofSlackUser(slackUserId);
+                link.flatMap(l -> unit.accounts().findById(l.accountId())).ifPresent(unit::about);
+            }
+            if (link.isEmpty() || !inThisTransaction.drop(link.get())) {
+                throw Refusal.wrongState("There is no Slack link to drop: "
+                        + (username != null
+                                ? "the MIIC account " + username + " is not linked to a Slack user."
+                                : "<@" + slackUserId + "> is not linked to a MIIC account."));
+            }
+            unit.done(
+                    "unlinked by hand",
+                    Map.of("slack_user", new Change(link.get().slackUserId(), null)));
+            return link.get().slackUserId();
+        });
     }
 
     /** The help desk links a Slack user to an account by hand ({@code /miic link}). */

@@ -85,5 +85,8 @@ public sealed interface Owed {
     record ExpiryWarning(long accountId, java.time.Instant expiresAt) implements Owed {}
 
     /** The sweep left a location without an active administrator: the help desk hears it. */
+    /** The sign-in API locked the account after this many wrong passwords in a row: its owner is told at once. */
+    record LockedOut(long accountId, int failures, java.time.Instant at) implements Owed {}
+
     record LastAdministratorGone(long organizationId, java.util.List<Long> accountIds) implements Owed {}
 }

@@ -18,6 +18,7 @@ import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.password.PasswordPolicy;
 import mn.miic.helpdesk.accounts.password.PolicyViolation;
 import mn.miic.helpdesk.observability.Meters;
+import mn.miic.helpdesk.outbox.Outbox;
 import org.jooq.DSLContext;
 
 /**
@@ -53,8 +54,9 @@ public final class AccountApi {
             Clock clock,
             int lockoutThreshold,
             int historySize,
-            Duration passwordLifetime) {
-        Credentials credentials = new Credentials(hasher, clock, lockoutThreshold);
+            Duration passwordLifetime,
+            Outbox outbox) {
+        Credentials credentials = new Credentials(hasher, clock, lockoutThreshold, outbox);
         return new AccountApi(
                 token,
                 new SignIn(dsl, credentials, clock),

@@ -14,6 +14,8 @@ import mn.miic.helpdesk.audit.AuditLog;
 import mn.miic.helpdesk.audit.Change;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
+import mn.miic.helpdesk.outbox.Outbox;
+import mn.miic.helpdesk.outbox.Owed;
 import org.jooq.DSLContext;
 
 /**
@@ -46,7 +48,11 @@ final class Credentials {
     // Verified against when there is no account, so that "no such user" takes as long as "wrong password".
     private final String decoyHash;
 
-    Credentials(PasswordHasher hasher, Clock clock, int lockoutThreshold) {
+    private final Outbox outbox;
+
+    /** @param outbox where the owner's "your account was locked" is owed, with the lock itself */
+    Credentials(PasswordHasher hasher, Clock clock, int lockoutThreshold, Outbox outbox) {
+        this.outbox = outbox;
         this.hasher = hasher;
         this.clock = clock;
         this.lockoutThreshold = lockoutThreshold;
@@ -103,6 +109,11 @@ final class Credentials {
                                 subject,
                                 "locked after " + failures + " wrong passwords in a row",
                                 Map.of("locked", new Change("false", "true")));
+                // Reach the owner before they have to ask: once, because the lock happens once.
+                outbox.owe(
+                        tx,
+                        new Owed.LockedOut(account.id(), failures, clock.instant()),
+                        Outbox.Options.none().tracing(actor.requestId()));
             } else {
                 new AuditLog(tx)
                         .refused(

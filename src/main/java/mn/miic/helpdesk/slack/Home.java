@@ -45,7 +45,7 @@ public final class Home {
             var actor = conversation.actor(turn);
             var own = accounts.view().self(actor);
             var queue = requests.queue().of(actor);
-            with.publishHome(turn.slackUserId(), HomeView.linked(own, queue, clock.instant()));
+            with.publishHome(turn.slackUserId(), HomeView.linked(own, turn.slackUserId(), queue, clock.instant()));
         } catch (NotLinked notLinked) {
             with.publishHome(turn.slackUserId(), HomeView.notLinked(notLinked.getMessage()));
         }

@@ -11,6 +11,7 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.UserChangeEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class SlackBot {
     /** What this app registers, for the test that holds {@code manifest.yml} to it. */
     public static final List<String> COMMANDS = List.of(Ids.COMMAND);
 
-    public static final List<String> EVENTS = List.of(AppHomeOpenedEvent.TYPE_NAME);
+    public static final List<String> EVENTS = List.of(AppHomeOpenedEvent.TYPE_NAME, UserChangeEvent.TYPE_NAME);
 
     /** @param helpDeskChannel where requests nobody decided go; empty to keep them in the help desk's queue */
     public record Settings(String botToken, String signingSecret, String apiUrl, Optional<String> helpDeskChannel) {}
@@ -67,7 +68,8 @@ public final class SlackBot {
         SlackApi once = api.withoutWaiting();
         this.courier = new SlackCourier(
                 once,
-                new SlackIdentities(dsl, accounts.transactions(), new SlackPeople(once)),
+                new SlackIdentities(
+                        dsl, accounts.transactions(), listeners.people().through(once)),
                 dsl,
                 requests,
                 settings.helpDeskChannel(),
@@ -127,6 +129,16 @@ public final class SlackBot {
                 return answer(ctx, form, turn, () -> form.submit(turn, p.getView()));
             });
         }
+        app.event(UserChangeEvent.class, (req, ctx) -> {
+            if (req.getEvent().getUser() == null) {
+                return ctx.ack();
+            }
+            Turn turn = Turn.of(req.getEvent().getUser().getId(), null, null);
+            background.submit(turn, "event:" + req.getEventId(), t -> listeners
+                    .userChanged()
+                    .handle(req.getEvent()));
+            return ctx.ack();
+        });
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             if (listeners.appHomeOpened().concerns(req.getEvent())) {
                 Turn turn = Turn.of(req.getEvent().getUser(), null, null);

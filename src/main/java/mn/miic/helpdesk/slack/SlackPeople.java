@@ -19,12 +19,32 @@ public final class SlackPeople implements SlackDirectory {
     static final Duration KEPT = Duration.ofMinutes(1);
 
     private final SlackApi slack;
-    private final Cache<String, Optional<SlackMember>> byId = cache();
-    private final Cache<String, Optional<SlackMember>> byEmail = cache();
+    private final Cache<String, Optional<SlackMember>> byId;
+    private final Cache<String, Optional<SlackMember>> byEmail;
     private volatile String ourTeamId;
 
     public SlackPeople(SlackApi slack) {
+        this(slack, cache(), cache());
+    }
+
+    private SlackPeople(
+            SlackApi slack, Cache<String, Optional<SlackMember>> byId, Cache<String, Optional<SlackMember>> byEmail) {
         this.slack = slack;
+        this.byId = byId;
+        this.byEmail = byEmail;
+    }
+
+    /** The same directory through another client (one that never waits, for deliveries): one cache for both. */
+    public SlackPeople through(SlackApi other) {
+        return new SlackPeople(other, byId, byEmail);
+    }
+
+    @Override
+    public void forget(String slackUserId) {
+        byId.invalidate(slackUserId);
+        byEmail.asMap().entrySet().removeIf(e -> e.getValue()
+                .map(m -> m.slackUserId().equals(slackUserId))
+                .orElse(false));
     }
 
     private static Cache<String, Optional<SlackMember>> cache() {
@@ -42,7 +62,8 @@ public final class SlackPeople implements SlackDirectory {
                 .map(this::member));
     }
 
-    private SlackMember member(User user) {
+    /** A Slack user as the directory describes them (for a user an event carries). */
+    public SlackMember member(User user) {
         String team = user.getTeamId();
         boolean otherTeam =
                 team != null && ourTeamId().map(ours -> !ours.equals(team)).orElse(false);

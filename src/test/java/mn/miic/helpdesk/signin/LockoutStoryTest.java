@@ -1,9 +1,11 @@
 package mn.miic.helpdesk.signin;
 
+import static mn.miic.helpdesk.support.BlockKit.readJson;
 import static mn.miic.helpdesk.support.BlockKit.textOf;
 import static mn.miic.helpdesk.support.BlockKit.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,12 +56,69 @@ class LockoutStoryTest {
         assertThat(after.body()).contains("signed_in");
     }
 
+    @Test
+    void theLockedOutOwnerIsToldAtOnceAsksWithOneClickAndAnAdministratorsApprovalLetsThemIn() throws Exception {
+        // Nobody here has used the bot: the owner and both administrators are found by their emails.
+        Organization clinic = slack.fixtures.org("STORY2", OrganizationKind.CLINIC);
+        Account ada = slack.fixtures
+                .account(clinic)
+                .role(Role.ADMINISTRATOR)
+                .name("Ada", "Admin")
+                .create();
+        Account bob = slack.fixtures
+                .account(clinic)
+                .role(Role.ADMINISTRATOR)
+                .name("Bob", "Boss")
+                .create();
+        Account sam = slack.fixtures
+                .account(clinic)
+                .name("Sam", "Staff")
+                .password(PASSWORD)
+                .create();
+        slack.slackProfile("U0ADA2", ada.email());
+        slack.slackProfile("U0BOB2", bob.email());
+        slack.slackProfile("U0SAM2", sam.email());
+
+        for (int i = 1; i <= 4; i++) {
+            signIn("STORY2", sam, "Wrong-Guess-" + i);
+        }
+        slack.settle();
+        assertThat(slack.dmsTo("U0SAM2")).as("not locked yet, nothing said").isEmpty();
+        signIn("STORY2", sam, "Wrong-Guess-5");
+        slack.settle();
+
+        assertThat(slack.dmsTo("U0SAM2")).hasSize(1);
+        JsonNode notice = readJson(slack.awaitDm("U0SAM2", 1).get("blocks"));
+        assertThat(textOf(notice)).contains("was locked", "5 wrong passwords", sam.username(), "STORY2");
+        String ask = Ids.Actions.askButton(mn.miic.helpdesk.requests.RequestKind.UNLOCK);
+        slack.click("U0SAM2", "/respond/sam-lockout", ask, valueOf(notice, ask));
+        assertThat(textOf(slack.reply("/respond/sam-lockout"))).contains("Request #", "sent");
+
+        JsonNode toAda = readJson(slack.awaitDm("U0ADA2", 1).get("blocks"));
+        readJson(slack.awaitDm("U0BOB2", 1).get("blocks"));
+        String id = valueOf(toAda, Ids.Actions.REQUEST_APPROVE);
+        slack.click("U0ADA2", "/respond/ada-" + id, Ids.Actions.REQUEST_APPROVE, id);
+        slack.settle();
+
+        HttpResponse<String> after = signIn("STORY2", sam, PASSWORD);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(slack.dmsTo("U0SAM2")).anyMatch(m -> m.get("blocks").contains("approved by Ada Admin"));
+        assertThat(slack.dmsTo("U0SAM2"))
+                .as("the lock was told once")
+                .filteredOn(m -> m.get("blocks").contains("was locked"))
+                .hasSize(1);
+    }
+
     private HttpResponse<String> signIn(Account account, String password) throws Exception {
+        return signIn("STORY1", account, password);
+    }
+
+    private HttpResponse<String> signIn(String orgCode, Account account, String password) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + slack.port() + AccountApi.SIGN_IN_PATH))
                         .header("Authorization", "Bearer " + TOKEN)
                         .POST(HttpRequest.BodyPublishers.ofString(
-                                AccountApiTest.signIn("STORY1", account.username(), password)))
+                                AccountApiTest.signIn(orgCode, account.username(), password)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -42,6 +42,7 @@ class AppHomeTest {
         JsonNode view = publishedFor("U0HOMEADMIN");
         assertThat(view.get("type").asText()).isEqualTo("home");
         assertThat(textOf(view)).contains("Minnie Mouse", "Administrator", "HOME1", "Active", "/miic help");
+        assertThat(textOf(view)).contains("Linked to your Slack user <@U0HOMEADMIN>", "unlink");
     }
 
     @Test

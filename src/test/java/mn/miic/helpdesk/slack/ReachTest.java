@@ -153,6 +153,52 @@ class ReachTest {
     }
 
     @Test
+    void a_user_change_event_with_another_email_drops_the_link_at_once() {
+        Account daisy = member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
+        slack.command("U0DAISY", "whoami");
+        assertThat(linkOf(daisy)).isEqualTo("U0DAISY");
+        Account nell = member(slack.fixtures.account(clinic).name("Nell", "Kept"), "U0NELL");
+        slack.command("U0NELL", "whoami");
+
+        var changed = slack.event((com.fasterxml.jackson.databind.node.ObjectNode)
+                BlockKit.readJson("{\"type\":\"user_change\",\"user\":{\"id\":\"U0DAISY\",\"team_id\":\"T0MIIC\","
+                        + "\"profile\":{\"email\":\"daisy@elsewhere.example\"}}}"));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        slack.event((com.fasterxml.jackson.databind.node.ObjectNode)
+                BlockKit.readJson("{\"type\":\"user_change\",\"user\":{\"id\":\"U0NELL\",\"team_id\":\"T0MIIC\","
+                        + "\"profile\":{\"email\":\"" + nell.email() + "\",\"title\":\"Nurse\"}}}"));
+
+        assertThat(linkOf(daisy)).as("a new email: dropped").isNull();
+        assertThat(linkOf(nell)).as("a new title only: kept").isEqualTo("U0NELL");
+        assertThat(slack.auditOf(daisy))
+                .filteredOn(e -> e.action() == AuditAction.UNLINK_SLACK_USER)
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("the Slack profile's email is no longer"));
+    }
+
+    @Test
+    void the_help_desk_drops_a_wrong_link_by_hand_and_a_site_administrator_cannot() {
+        Organization state = slack.fixtures.org("MSTATE", OrganizationKind.STATE);
+        member(slack.fixtures.account(state).role(Role.ADMINISTRATOR).name("Hal", "Helper"), "U0AGENT");
+        Account daisy = member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
+        slack.command("U0DAISY", "whoami");
+
+        String refused = slack.command("U0DIANA", "unlink <@U0DAISY>");
+        assertThat(textOf(slack.reply(refused))).contains("Only the MIIC help desk");
+        assertThat(linkOf(daisy)).isEqualTo("U0DAISY");
+
+        String done = slack.command("U0AGENT", "unlink " + daisy.username());
+        assertThat(textOf(slack.reply(done))).contains("no longer linked");
+        assertThat(linkOf(daisy)).isNull();
+        assertThat(slack.auditOf(daisy))
+                .filteredOn(e -> e.action() == AuditAction.UNLINK_SLACK_USER && e.outcome() == AuditEntry.Outcome.DONE)
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("unlinked by hand"));
+        String again = slack.command("U0AGENT", "unlink " + daisy.username());
+        assertThat(textOf(slack.reply(again))).contains("no Slack link to drop");
+    }
+
+    @Test
     void a_rate_limited_lookup_delays_the_notice_and_never_loses_it() {
         Account pluto =
                 member(slack.fixtures.account(clinic).name("Pluto", "Dog").locked(), "U0PLUTO");

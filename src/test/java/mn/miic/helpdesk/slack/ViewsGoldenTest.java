@@ -143,11 +143,15 @@ class ViewsGoldenTest {
         views.put(
                 "home-linked",
                 HomeView.linked(
-                        card(LOCKED, Set.of()), new RequestQueue.Queue(LOCKED, false, false, List.of(open), null), AT));
+                        card(LOCKED, Set.of()),
+                        "U0LOCKED",
+                        new RequestQueue.Queue(LOCKED, false, false, List.of(open), null),
+                        AT));
         views.put(
                 "home-manager",
                 HomeView.linked(
                         card(MINNIE, Set.of()),
+                        "U0MINNIE",
                         new RequestQueue.Queue(
                                 MINNIE,
                                 false,

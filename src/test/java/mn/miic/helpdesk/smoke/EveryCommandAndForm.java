@@ -181,6 +181,8 @@ final class EveryCommandAndForm {
         // The help desk links by hand and acts anywhere.
         say(DIANA, "link <@" + GOOFY + "> goofg1", "now linked");
         say(GOOFY, "whoami", "goofg1");
+        say(DIANA, "unlink <@" + GOOFY + ">", "no longer linked");
+        say(DIANA, "unlink goofg1", "no Slack link to drop");
         confirm(DIANA, "unlock wonderw1", "Unlocked");
         say(DIANA, "queue");
         say(DIANA, "outbox", "Messages the bot owes people", "delivered");

@@ -119,6 +119,9 @@ public final class SlackCourier implements Courier {
         if (owed instanceof Owed.ExpiryWarning w) {
             return sweep.warning(w);
         }
+        if (owed instanceof Owed.LockedOut l) {
+            return sweep.lockedOut(l);
+        }
         if (owed instanceof Owed.LastAdministratorGone g) {
             return sweep.lastAdministratorGone(g);
         }

@@ -13,6 +13,7 @@ import mn.miic.helpdesk.organizations.OrganizationRepository;
 import mn.miic.helpdesk.outbox.Delivery;
 import mn.miic.helpdesk.outbox.Owed;
 import mn.miic.helpdesk.slack.views.AccountMessages;
+import mn.miic.helpdesk.slack.views.RequestMessages;
 import mn.miic.helpdesk.slack.views.Text;
 import org.jooq.DSLContext;
 
@@ -45,6 +46,20 @@ final class SweepDeliveries {
                 AccountMessages.say(":hourglass: Your MIIC account " + Text.boldName(a)
                         + " is now *Inactive Expired*: nobody signed in to it for 90 days. Ask your site's MIIC"
                         + " administrator to reactivate it: `/miic request reactivate`."),
+                "told its owner by DM");
+    }
+
+    /** The sign-in page locked the account: its owner hears it at once, with the button that asks for the unlock. */
+    Delivery lockedOut(Owed.LockedOut l) {
+        Optional<String> owner = identities.reach(l.accountId());
+        if (owner.isEmpty()) {
+            return new Delivery.Skipped("the account's owner is not in the Slack workspace");
+        }
+        Account a = account(l.accountId());
+        return sends.dm(
+                owner.get(),
+                "Your MIIC account was locked",
+                RequestMessages.lockedOut(a, organization(a.organizationId()), l.failures(), l.at()),
                 "told its owner by DM");
     }
 

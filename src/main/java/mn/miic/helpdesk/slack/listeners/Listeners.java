@@ -30,9 +30,11 @@ import mn.miic.helpdesk.slack.listeners.commands.OutboxCommand;
 import mn.miic.helpdesk.slack.listeners.commands.QueueCommand;
 import mn.miic.helpdesk.slack.listeners.commands.RequestCommand;
 import mn.miic.helpdesk.slack.listeners.commands.RolesCommand;
+import mn.miic.helpdesk.slack.listeners.commands.UnlinkCommand;
 import mn.miic.helpdesk.slack.listeners.commands.UsersCommand;
 import mn.miic.helpdesk.slack.listeners.commands.WhoamiCommand;
 import mn.miic.helpdesk.slack.listeners.events.AppHomeOpened;
+import mn.miic.helpdesk.slack.listeners.events.UserChanged;
 import mn.miic.helpdesk.slack.listeners.views.AddUserForm;
 import mn.miic.helpdesk.slack.listeners.views.DenyRequestForm;
 import mn.miic.helpdesk.slack.listeners.views.EditUserForm;
@@ -49,6 +51,8 @@ public final class Listeners {
     private final List<Action> actions;
     private final List<Form> forms;
     private final AppHomeOpened appHomeOpened;
+    private final SlackPeople people;
+    private final UserChanged userChanged;
 
     public Listeners(
             AccountUseCases accounts,
@@ -57,7 +61,9 @@ public final class Listeners {
             SlackApi slack,
             Optional<String> helpDeskChannel,
             Clock clock) {
-        this.identities = new SlackIdentities(dsl, accounts.transactions(), new SlackPeople(slack));
+        this.people = new SlackPeople(slack);
+        this.identities = new SlackIdentities(dsl, accounts.transactions(), people);
+        this.userChanged = new UserChanged(identities, people);
         Conversation conversation = new Conversation(slack, identities);
         AccountActions accountActions = new AccountActions(accounts, conversation);
         Searches searches = new Searches(accounts, conversation, slack);
@@ -74,6 +80,7 @@ public final class Listeners {
                 new RequestCommand(asking, requests, conversation, helpDeskChannel.isPresent()),
                 new QueueCommand(requests, conversation, clock),
                 new LinkCommand(identities, conversation),
+                new UnlinkCommand(identities, conversation),
                 new OutboxCommand(accounts, conversation)));
         all.addAll(AccountCommand.all(accountActions, conversation));
         this.commands = new CommandRouter(conversation, all);
@@ -112,6 +119,15 @@ public final class Listeners {
 
     public List<Form> forms() {
         return forms;
+    }
+
+    /** The workspace's directory the listeners look people up in (its cache shared with the deliveries'). */
+    public SlackPeople people() {
+        return people;
+    }
+
+    public UserChanged userChanged() {
+        return userChanged;
     }
 
     public AppHomeOpened appHomeOpened() {

@@ -51,6 +51,7 @@ public final class HelpMessages {
                 .append("`/miic org [CODE]` show or switch the organization you work in\n");
         if (helpDesk) {
             text.append("`/miic link @user <username>` link a Slack user to a MIIC account by hand\n")
+                    .append("`/miic unlink @user` (or `<username>`) drop a link that is wrong\n")
                     .append("`/miic outbox` the messages the bot owes people: waiting, undone, given up\n");
         }
         if (!a.isInGoodStanding()) {

@@ -1,6 +1,7 @@
 package mn.miic.helpdesk.slack.views;
 
 import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
@@ -25,13 +26,16 @@ public final class HomeView {
     /**
      * @param queue what they can act on (managers), or their own open requests; null to leave requests out
      */
-    public static View linked(AccountCard own, RequestQueue.Queue queue, Instant now) {
+    public static View linked(AccountCard own, String slackUserId, RequestQueue.Queue queue, Instant now) {
         Account a = own.account();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your MIIC account"))));
         blocks.add(section(s ->
                 s.text(markdownText(Text.boldName(a) + "\n*Role:* " + a.role().label() + "\n*Organization:* "
                         + Text.org(own.organization()) + "\n*Status:* " + Text.state(a)))));
+        // Who the bot takes them for, so that a wrong link is seen by the one person who can tell.
+        blocks.add(context(c -> c.elements(List.of(markdownText("Linked to your Slack user <@" + slackUserId
+                + ">. Not your account? Tell the MIIC help desk, who can unlink it.")))));
         blocks.add(section(s -> s.text(markdownText(
                 a.isInGoodStanding()
                         ? "Type `/miic help` in any channel to see what you can do."

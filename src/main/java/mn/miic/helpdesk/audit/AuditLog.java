@@ -11,6 +11,7 @@ import mn.miic.helpdesk.db.Now;
 import mn.miic.helpdesk.db.jooq.tables.records.AuditEventRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 /**
  * The append-only audit log (SPEC 6). Writes go through the caller's transaction, so a change and its row commit or
@@ -69,6 +70,42 @@ public final class AuditLog {
                 .set(AUDIT_EVENT.REASON, truncate(reason))
                 .set(AUDIT_EVENT.CHANGES, changes.isEmpty() ? null : JSONB.valueOf(toJson(changes)))
                 .execute();
+    }
+
+    /** The wrong passwords that locked an account: how many, the first and the last. */
+    public record FailedSignIns(int count, java.time.Instant first, java.time.Instant last) {}
+
+    /**
+     * The wrong passwords given since the account's last good sign-in or unlock, as the sign-in API recorded them:
+     * what an approver wants to see before unlocking. Empty when there were none.
+     */
+    public java.util.Optional<FailedSignIns> failedSignInsOf(long accountId) {
+        var since = DSL.select(DSL.max(AUDIT_EVENT.OCCURRED_AT))
+                .from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.TARGET_ACCOUNT_ID.eq(accountId))
+                .and(AUDIT_EVENT.OUTCOME.eq(AuditEntry.Outcome.DONE.name()))
+                .and(AUDIT_EVENT
+                        .ACTION
+                        .eq(AuditAction.UNLOCK.name())
+                        .or(AUDIT_EVENT
+                                .ACTION
+                                .eq(AuditAction.SIGN_IN.name())
+                                .and(AUDIT_EVENT.REASON.notLike("locked after %"))));
+        var wrong = AUDIT_EVENT
+                .TARGET_ACCOUNT_ID
+                .eq(accountId)
+                .and(AUDIT_EVENT.ACTION.eq(AuditAction.SIGN_IN.name()))
+                .and(AUDIT_EVENT.REASON.like("wrong password (%").or(AUDIT_EVENT.REASON.like("locked after %")))
+                .and(DSL.field(since).isNull().or(AUDIT_EVENT.OCCURRED_AT.gt(DSL.field(since))));
+        var row = dsl.select(DSL.count(), DSL.min(AUDIT_EVENT.OCCURRED_AT), DSL.max(AUDIT_EVENT.OCCURRED_AT))
+                .from(AUDIT_EVENT)
+                .where(wrong)
+                .fetchOne();
+        if (row == null || row.value1() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FailedSignIns(
+                row.value1(), row.value2().toInstant(), row.value3().toInstant()));
     }
 
     /** The most recent rows about one account, newest first. */

@@ -3,6 +3,7 @@ package mn.miic.helpdesk.requests;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
+import mn.miic.helpdesk.audit.AuditLog;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
 import org.jooq.DSLContext;
 
@@ -32,6 +33,10 @@ final class RequestReader {
                         : accounts.findById(request.claimedBy()).orElse(null),
                 request.decidedBy() == null
                         ? null
-                        : accounts.findById(request.decidedBy()).orElse(null));
+                        : accounts.findById(request.decidedBy()).orElse(null),
+                // What locked it, for whoever decides an unlock.
+                request.kind() == RequestKind.UNLOCK && account.locked()
+                        ? new AuditLog(dsl).failedSignInsOf(account.id()).orElse(null)
+                        : null);
     }
 }

@@ -95,6 +95,7 @@ class LockoutStoryTest {
         assertThat(textOf(slack.reply("/respond/sam-lockout"))).contains("Request #", "sent");
 
         JsonNode toAda = readJson(slack.awaitDm("U0ADA2", 1).get("blocks"));
+        assertThat(textOf(toAda)).as("what locked it").contains("Locked by 5 wrong passwords in a row, from");
         readJson(slack.awaitDm("U0BOB2", 1).get("blocks"));
         String id = valueOf(toAda, Ids.Actions.REQUEST_APPROVE);
         slack.click("U0ADA2", "/respond/ada-" + id, Ids.Actions.REQUEST_APPROVE, id);

@@ -72,7 +72,14 @@ class ScheduledJobsTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !slack.dmsTo("U0IDLE").isEmpty());
-        assertThat(slack.dmsTo("U0IDLE").get(0).get("blocks")).contains("Inactive Expired", "/miic request reactivate");
+        var expired = mn.miic.helpdesk.support.BlockKit.readJson(
+                slack.dmsTo("U0IDLE").get(0).get("blocks"));
+        assertThat(mn.miic.helpdesk.support.BlockKit.textOf(expired)).contains("Inactive Expired", "90 days");
+        // One click on the notice asks for the reactivation, as /miic request reactivate would.
+        String ask = Ids.Actions.askButton(mn.miic.helpdesk.requests.RequestKind.REACTIVATE);
+        slack.click("U0IDLE", "/respond/idle-expired", ask, mn.miic.helpdesk.support.BlockKit.valueOf(expired, ask));
+        assertThat(mn.miic.helpdesk.support.BlockKit.textOf(slack.reply("/respond/idle-expired")))
+                .contains("Request #", "sent");
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.dmsTo("U0SWEEPADMIN").stream()
                 .anyMatch(m -> m.get("blocks").contains(idle.username())));
         await().atMost(Duration.ofSeconds(20))

@@ -40,13 +40,7 @@ final class SweepDeliveries {
             return new Delivery.Skipped("the account has no linked Slack user to tell");
         }
         Account a = account(e.accountId());
-        return sends.dm(
-                owner.get(),
-                FALLBACK,
-                AccountMessages.say(":hourglass: Your MIIC account " + Text.boldName(a)
-                        + " is now *Inactive Expired*: nobody signed in to it for 90 days. Ask your site's MIIC"
-                        + " administrator to reactivate it: `/miic request reactivate`."),
-                "told its owner by DM");
+        return sends.dm(owner.get(), FALLBACK, RequestMessages.expired(a), "told its owner by DM");
     }
 
     /** The sign-in page locked the account: its owner hears it at once, with the button that asks for the unlock. */

@@ -57,10 +57,23 @@ public final class RequestMessages {
         }
         return List.of(
                 section(s -> s.text(markdownText(summary(d)))),
-                context(c -> c.elements(List.of(
-                        markdownText("Asked " + Text.dateTime(d.request().askedAt())
+                context(c -> c.elements(List.of(markdownText(
+                        lockedBy(d) + "Asked " + Text.dateTime(d.request().askedAt())
                                 + ". The first answer counts; everyone asked sees who decided.")))),
                 actions(a -> a.elements(decisionButtons(d.request(), false))));
+    }
+
+    /** "Locked by 5 wrong passwords, from … to …. ", or nothing when the sign-in API did not lock it. */
+    private static String lockedBy(RequestDetails d) {
+        var f = d.failedSignIns();
+        if (f == null) {
+            return "";
+        }
+        return "Locked by " + f.count() + (f.count() == 1 ? " wrong password" : " wrong passwords in a row")
+                + (f.count() == 1
+                        ? " at " + Text.dateTime(f.last())
+                        : ", from " + Text.dateTime(f.first()) + " to " + Text.dateTime(f.last()))
+                + ". ";
     }
 
     /** The help-desk channel's post: Claim, Approve, Deny, and who claimed it. */
@@ -270,6 +283,18 @@ public final class RequestMessages {
                         .text(plainText("Ask my administrator to unlock"))
                         .style("primary")
                         .value(RequestKind.UNLOCK.name()))))));
+    }
+
+    /** The sweep expired the account: its owner hears it, with the button that asks for reactivation. */
+    public static List<LayoutBlock> expired(Account own) {
+        String text = ":hourglass: Your MIIC account " + Text.boldName(own) + " is now *Inactive Expired*: nobody"
+                + " signed in to it for 90 days. Ask your site's MIIC administrator to reactivate it.";
+        return List.of(
+                section(s -> s.text(markdownText(text))),
+                actions(a -> a.elements(List.of(button(b -> b.actionId(Ids.Actions.askButton(RequestKind.REACTIVATE))
+                        .text(plainText("Ask to reactivate"))
+                        .style("primary")
+                        .value(RequestKind.REACTIVATE.name()))))));
     }
 
     /** The home's "ask for" buttons: the ones that make sense for the account as it is. */

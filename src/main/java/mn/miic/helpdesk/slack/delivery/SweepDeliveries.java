@@ -13,7 +13,7 @@ import mn.miic.helpdesk.organizations.OrganizationRepository;
 import mn.miic.helpdesk.outbox.Delivery;
 import mn.miic.helpdesk.outbox.Owed;
 import mn.miic.helpdesk.slack.views.AccountMessages;
-import mn.miic.helpdesk.slack.views.RequestMessages;
+import mn.miic.helpdesk.slack.views.AskMessages;
 import mn.miic.helpdesk.slack.views.Text;
 import org.jooq.DSLContext;
 
@@ -40,7 +40,7 @@ final class SweepDeliveries {
             return new Delivery.Skipped("the account has no linked Slack user to tell");
         }
         Account a = account(e.accountId());
-        return sends.dm(owner.get(), FALLBACK, RequestMessages.expired(a), "told its owner by DM");
+        return sends.dm(owner.get(), FALLBACK, AskMessages.expired(a), "told its owner by DM");
     }
 
     /** The sign-in page locked the account: its owner hears it at once, with the button that asks for the unlock. */
@@ -53,7 +53,7 @@ final class SweepDeliveries {
         return sends.dm(
                 owner.get(),
                 "Your MIIC account was locked",
-                RequestMessages.lockedOut(a, organization(a.organizationId()), l.failures(), l.at()),
+                AskMessages.lockedOut(a, organization(a.organizationId()), l.failures(), l.at()),
                 "told its owner by DM");
     }
 

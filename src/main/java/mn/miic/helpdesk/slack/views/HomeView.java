@@ -42,7 +42,7 @@ public final class HomeView {
                         : ":warning: Your account is " + Text.state(a)
                                 + ". Ask your site's MIIC administrator for help with a button below, or call the"
                                 + " MIIC help desk."))));
-        var ask = RequestMessages.askButtons(a);
+        var ask = AskMessages.askButtons(a);
         if (queue != null && !ask.isEmpty()) {
             blocks.add(actions(x -> x.elements(ask)));
         }

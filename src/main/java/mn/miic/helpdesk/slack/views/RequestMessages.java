@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import mn.miic.helpdesk.accounts.domain.Account;
-import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.requests.AskHelpDesk;
 import mn.miic.helpdesk.requests.HelpRequest;
 import mn.miic.helpdesk.requests.RequestDetails;
@@ -266,54 +264,6 @@ public final class RequestMessages {
         }
         long days = minutes / (24 * 60);
         return days + (days == 1 ? " day" : " days");
-    }
-
-    /**
-     * The DM that reaches a person the sign-in page just locked out, before they have to ask: what happened, when,
-     * and one button that files the request (with every rule of requests).
-     */
-    public static List<LayoutBlock> lockedOut(Account own, Organization org, int failures, java.time.Instant at) {
-        String text = ":lock: Your MIIC account " + Text.boldName(own) + " at " + Text.org(org)
-                + " was locked at " + Text.dateTime(at) + " after " + failures
-                + " wrong passwords in a row. If that was you, ask your site's MIIC administrator to unlock it. If it"
-                + " was not you, tell them: someone may be trying your account.";
-        return List.of(
-                section(s -> s.text(markdownText(text))),
-                actions(a -> a.elements(List.of(button(b -> b.actionId(Ids.Actions.askButton(RequestKind.UNLOCK))
-                        .text(plainText("Ask my administrator to unlock"))
-                        .style("primary")
-                        .value(RequestKind.UNLOCK.name()))))));
-    }
-
-    /** The sweep expired the account: its owner hears it, with the button that asks for reactivation. */
-    public static List<LayoutBlock> expired(Account own) {
-        String text = ":hourglass: Your MIIC account " + Text.boldName(own) + " is now *Inactive Expired*: nobody"
-                + " signed in to it for 90 days. Ask your site's MIIC administrator to reactivate it.";
-        return List.of(
-                section(s -> s.text(markdownText(text))),
-                actions(a -> a.elements(List.of(button(b -> b.actionId(Ids.Actions.askButton(RequestKind.REACTIVATE))
-                        .text(plainText("Ask to reactivate"))
-                        .style("primary")
-                        .value(RequestKind.REACTIVATE.name()))))));
-    }
-
-    /** The home's "ask for" buttons: the ones that make sense for the account as it is. */
-    public static List<BlockElement> askButtons(Account own) {
-        List<BlockElement> buttons = new ArrayList<>();
-        for (RequestKind kind : RequestKind.values()) {
-            if (kind.needlessFor(own).isEmpty()) {
-                String label =
-                        switch (kind) {
-                            case UNLOCK -> "Ask for an unlock";
-                            case RESET -> "Ask for a new password";
-                            case REACTIVATE -> "Ask for reactivation";
-                        };
-                buttons.add(button(b -> b.actionId(Ids.Actions.askButton(kind))
-                        .text(plainText(label))
-                        .value(kind.name())));
-            }
-        }
-        return buttons;
     }
 
     private static List<BlockElement> decisionButtons(HelpRequest r, boolean claimable) {

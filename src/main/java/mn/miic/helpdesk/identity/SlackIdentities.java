@@ -1,13 +1,13 @@
 package mn.miic.helpdesk.identity;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.domain.Emails;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.accounts.usecases.AccountTransactions;
 import mn.miic.helpdesk.audit.Actor;
@@ -114,10 +114,7 @@ public final class SlackIdentities {
             }
             drop(link.get(), untrue.get());
         }
-        Optional<String> email = Optional.ofNullable(account.get().email())
-                .map(String::trim)
-                .filter(e -> !e.isEmpty())
-                .map(e -> e.toLowerCase(Locale.ROOT));
+        Optional<String> email = Emails.normalized(account.get().email());
         if (email.isEmpty() || links.accountsWithEmail(email.get()).size() != 1) {
             return Optional.empty();
         }
@@ -170,9 +167,7 @@ public final class SlackIdentities {
                 && member.normalizedEmail().filter(link.email()::equals).isEmpty()) {
             return Optional.of("the Slack profile's email is no longer " + link.email());
         }
-        String accountEmail =
-                account.email() == null ? null : account.email().trim().toLowerCase(Locale.ROOT);
-        if (!link.email().equals(accountEmail)) {
+        if (!Emails.same(link.email(), account.email())) {
             return Optional.of("the account's email is no longer " + link.email());
         }
         return Optional.empty();

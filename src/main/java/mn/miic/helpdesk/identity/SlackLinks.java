@@ -6,6 +6,7 @@ import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
 import java.util.List;
 import java.util.Optional;
 import mn.miic.helpdesk.accounts.access.Refusal;
+import mn.miic.helpdesk.accounts.domain.Emails;
 import mn.miic.helpdesk.db.Now;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -77,7 +78,7 @@ public final class SlackLinks {
     public List<Long> accountsWithEmail(String email) {
         return dsl.select(ACCOUNT.ID)
                 .from(ACCOUNT)
-                .where(DSL.lower(ACCOUNT.EMAIL).eq(email.trim().toLowerCase(java.util.Locale.ROOT)))
+                .where(DSL.lower(ACCOUNT.EMAIL).eq(Emails.normalized(email).orElse("")))
                 .fetch(ACCOUNT.ID);
     }
 
@@ -104,7 +105,7 @@ public final class SlackLinks {
                     .set(SLACK_LINK.ACCOUNT_ID, accountId)
                     .set(SLACK_LINK.LINKED_AT, Now.of(tx))
                     .set(SLACK_LINK.LINKED_BY, linkedBy)
-                    .set(SLACK_LINK.EMAIL, email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT))
+                    .set(SLACK_LINK.EMAIL, Emails.normalized(email).orElse(null))
                     .onConflictDoNothing()
                     .execute();
             if (inserted == 0 && !accountOf(tx, slackUserId).equals(Optional.of(accountId))) {

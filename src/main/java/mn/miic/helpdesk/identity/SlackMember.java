@@ -1,7 +1,7 @@
 package mn.miic.helpdesk.identity;
 
-import java.util.Locale;
 import java.util.Optional;
+import mn.miic.helpdesk.accounts.domain.Emails;
 
 /**
  * A Slack user as the workspace's directory describes them: enough to tell whether the bot may act for them and
@@ -34,9 +34,6 @@ public record SlackMember(
 
     /** The profile's email as links compare it, or empty. */
     public Optional<String> normalizedEmail() {
-        return Optional.ofNullable(email)
-                .map(String::trim)
-                .filter(e -> !e.isEmpty())
-                .map(e -> e.toLowerCase(Locale.ROOT));
+        return Emails.normalized(email);
     }
 }

@@ -99,15 +99,6 @@ public final class SlackApi {
         throw new SlackUnavailable(method + " answered " + error, null);
     }
 
-    /** The Slack profile's email, or empty when Slack has none (or does not know the user). */
-    public Optional<String> profileEmail(String slackUserId) {
-        var response = call("users.info", () -> methods.usersInfo(r -> r.user(slackUserId)));
-        if (!response.isOk() || response.getUser() == null || response.getUser().getProfile() == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(response.getUser().getProfile().getEmail());
-    }
-
     /**
      * A direct message from the bot to a Slack user.
      *

@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.model.User;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
+import mn.miic.helpdesk.accounts.domain.Emails;
 import mn.miic.helpdesk.identity.SlackDirectory;
 import mn.miic.helpdesk.identity.SlackMember;
 
@@ -21,7 +21,8 @@ public final class SlackPeople implements SlackDirectory {
     private final SlackApi slack;
     private final Cache<String, Optional<SlackMember>> byId;
     private final Cache<String, Optional<SlackMember>> byEmail;
-    private volatile String ourTeamId;
+    /** Null until auth.test has answered; then what it said, even none, so that it is asked once. */
+    private volatile Optional<String> ourTeamId;
 
     public SlackPeople(SlackApi slack) {
         this(slack, cache(), cache());
@@ -58,8 +59,8 @@ public final class SlackPeople implements SlackDirectory {
 
     @Override
     public Optional<SlackMember> memberWithEmail(String email) {
-        return byEmail.get(email.trim().toLowerCase(Locale.ROOT), e -> slack.userWithEmail(e)
-                .map(this::member));
+        return byEmail.get(
+                Emails.normalized(email).orElse(""), e -> slack.userWithEmail(e).map(this::member));
     }
 
     /** A Slack user as the directory describes them (for a user an event carries). */
@@ -78,8 +79,8 @@ public final class SlackPeople implements SlackDirectory {
 
     private Optional<String> ourTeamId() {
         if (ourTeamId == null) {
-            ourTeamId = slack.teamId().orElse(null);
+            ourTeamId = slack.teamId();
         }
-        return Optional.ofNullable(ourTeamId);
+        return ourTeamId;
     }
 }

@@ -19,6 +19,7 @@ import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.AccountDetails;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.accounts.domain.Emails;
 import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.db.Now;
 import org.jooq.Condition;
@@ -185,20 +186,13 @@ public final class AccountRepository {
         if (!before.additionalOrganizationIds().equals(after.additionalOrganizationIds())) {
             replaceAdditionalOrganizations(before.id(), after.additionalOrganizationIds());
         }
-        if (!sameEmail(before.email(), after.email())) {
+        if (!Emails.same(before.email(), after.email())) {
             // A Slack link stands for the person the email named: another email may be another person.
             dsl.deleteFrom(SLACK_LINK)
                     .where(SLACK_LINK.ACCOUNT_ID.eq(before.id()))
                     .execute();
         }
         return findById(before.id()).orElseThrow();
-    }
-
-    /** Emails compare as links compare them: trimmed, ignoring case. */
-    public static boolean sameEmail(String a, String b) {
-        String x = a == null ? "" : a.trim().toLowerCase(java.util.Locale.ROOT);
-        String y = b == null ? "" : b.trim().toLowerCase(java.util.Locale.ROOT);
-        return x.equals(y);
     }
 
     /** The Slack user linked to an account, as stored. */

@@ -8,7 +8,7 @@ import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.AccountDetails;
 import mn.miic.helpdesk.accounts.domain.AccountFormValidator;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
-import mn.miic.helpdesk.accounts.store.AccountRepository;
+import mn.miic.helpdesk.accounts.domain.Emails;
 import mn.miic.helpdesk.accounts.store.DuplicateAccountField;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
@@ -92,7 +92,7 @@ public final class EditAccount {
             if (changes.isEmpty()) {
                 return new Result(before, changes);
             }
-            if (!AccountRepository.sameEmail(before.email(), wanted.email())) {
+            if (!Emails.same(before.email(), wanted.email())) {
                 unit.accounts
                         .slackUserOf(before.id())
                         .ifPresent(slackUser -> changes.put("slack_link", new Change(slackUser, null)));

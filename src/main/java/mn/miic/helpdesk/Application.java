@@ -267,9 +267,10 @@ public final class Application {
                             var report = sweep.run();
                             Meters.sweep(report.expired(), report.warned(), report.took());
                             log.info(
-                                    "inactivity sweep: {} expired, {} warned, in {} ms",
+                                    "inactivity sweep: {} expired, {} warned, {} told their password expired, in {} ms",
                                     report.expired(),
                                     report.warned(),
+                                    report.passwordsExpired(),
                                     report.took().toMillis());
                         })));
     }

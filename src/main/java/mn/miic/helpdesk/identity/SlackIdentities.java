@@ -222,11 +222,15 @@ public final class SlackIdentities {
         return links.slackUserOf(accountId);
     }
 
-    /** The account a Slack mention names, as its username, for commands that take a target. */
-    public Optional<String> usernameOf(String slackUserId) {
-        return links.accountOf(slackUserId)
-                .flatMap(id -> new AccountRepository(dsl).findById(id))
-                .map(Account::username);
+    /**
+     * The account a Slack mention names, for commands that take a target: found as a first command finds its writer
+     * (the link while it holds, else the account with the member's profile email), so that naming a colleague who
+     * never used the bot works; a guest, a stranger or a bot names nobody.
+     */
+    public Optional<Account> accountMentioned(String slackUserId, String requestId) {
+        return resolve(slackUserId, requestId) instanceof Identity.Linked linked
+                ? Optional.of(linked.account())
+                : Optional.empty();
     }
 
     /**

@@ -16,7 +16,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-/** The SQL of the account lifecycle, in one place: the inactivity sweep and its warnings. */
+/** The SQL of the account lifecycle, in one place: the inactivity sweep, its warnings and expired passwords. */
 public final class LifecycleRepository {
 
     /** An account the sweep touched: enough to audit it and tell its people. */
@@ -97,6 +97,62 @@ public final class LifecycleRepository {
             }
         }
         return warned;
+    }
+
+    /** A password that expired lately, and whether it was a temporary one (never used). */
+    public record ExpiredPassword(
+            long accountId, long organizationId, String username, Instant expiresAt, boolean temporary) {}
+
+    /**
+     * Claims the "your password expired" notice for up to {@code limit} active, unlocked accounts whose password
+     * expired after {@code since} and at or before {@code now} and whose owner was not told of this expiry yet. The
+     * claim is one update, so two instances never claim the same expiry; rows being changed right now are skipped.
+     */
+    public List<ExpiredPassword> claimExpiredPasswords(Instant since, Instant now, int limit) {
+        var due = DSL.select(ACCOUNT.ID)
+                .from(ACCOUNT)
+                .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
+                .and(ACCOUNT.LOCKED.isFalse())
+                .and(ACCOUNT.PASSWORD_HASH.isNotNull())
+                .and(ACCOUNT.PASSWORD_EXPIRES_AT.gt(utc(since)))
+                .and(ACCOUNT.PASSWORD_EXPIRES_AT.le(utc(now)))
+                .and(ACCOUNT.PASSWORD_EXPIRY_TOLD_AT.isDistinctFrom(ACCOUNT.PASSWORD_EXPIRES_AT))
+                .orderBy(ACCOUNT.ID)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked();
+        return claimExpiry(ACCOUNT.ID.in(due));
+    }
+
+    /**
+     * Claims the notice for one account whose password has expired (the sign-in page just refused it): the expiry
+     * the first time, nothing once it was claimed, here or by the sweep.
+     */
+    public java.util.Optional<ExpiredPassword> claimExpiredPassword(long accountId, Instant now) {
+        return claimExpiry(ACCOUNT.ID
+                        .eq(accountId)
+                        .and(ACCOUNT.PASSWORD_EXPIRES_AT.le(utc(now)))
+                        .and(ACCOUNT.PASSWORD_EXPIRY_TOLD_AT.isDistinctFrom(ACCOUNT.PASSWORD_EXPIRES_AT)))
+                .stream()
+                .findFirst();
+    }
+
+    private List<ExpiredPassword> claimExpiry(org.jooq.Condition which) {
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.PASSWORD_EXPIRY_TOLD_AT, ACCOUNT.PASSWORD_EXPIRES_AT)
+                .where(which)
+                .returningResult(
+                        ACCOUNT.ID,
+                        ACCOUNT.ORGANIZATION_ID,
+                        ACCOUNT.USERNAME,
+                        ACCOUNT.PASSWORD_EXPIRES_AT,
+                        ACCOUNT.MUST_CHANGE_PASSWORD)
+                .fetch(r -> new ExpiredPassword(
+                        r.get(ACCOUNT.ID),
+                        r.get(ACCOUNT.ORGANIZATION_ID),
+                        r.get(ACCOUNT.USERNAME),
+                        r.get(ACCOUNT.PASSWORD_EXPIRES_AT).toInstant(),
+                        r.get(ACCOUNT.MUST_CHANGE_PASSWORD)));
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -77,16 +77,25 @@ public sealed interface Owed {
     /** The inactivity sweep made an account Inactive Expired: its owner hears it, and how to ask for it back. */
     record AccountExpired(long accountId) implements Owed {}
 
-    /** One administrator hears which accounts of their location the sweep expired. */
-    record ExpiredAccountsReport(long organizationId, String administratorSlackUserId, java.util.List<Long> accountIds)
+    /**
+     * One administrator hears which accounts of their location the sweep expired: found in Slack at delivery, by
+     * their link or their email, like every person the bot reaches.
+     */
+    record ExpiredAccountsReport(long organizationId, long administratorAccountId, java.util.List<Long> accountIds)
             implements Owed {}
 
     /** An account will expire soon for lack of a sign-in: its owner is warned. */
     record ExpiryWarning(long accountId, java.time.Instant expiresAt) implements Owed {}
 
-    /** The sweep left a location without an active administrator: the help desk hears it. */
+    /**
+     * The account's password expired (a temporary one unused, or an ordinary one at the end of its lifetime): its
+     * owner hears it once, with the button that asks for a new one.
+     */
+    record PasswordExpired(long accountId, java.time.Instant expiresAt, boolean temporary) implements Owed {}
+
     /** The sign-in API locked the account after this many wrong passwords in a row: its owner is told at once. */
     record LockedOut(long accountId, int failures, java.time.Instant at) implements Owed {}
 
+    /** The sweep left a location without an active administrator: the help desk hears it. */
     record LastAdministratorGone(long organizationId, java.util.List<Long> accountIds) implements Owed {}
 }

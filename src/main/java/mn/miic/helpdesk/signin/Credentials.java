@@ -12,6 +12,7 @@ import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.audit.AuditLog;
 import mn.miic.helpdesk.audit.Change;
+import mn.miic.helpdesk.lifecycle.ExpiredPasswords;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
 import mn.miic.helpdesk.outbox.Outbox;
@@ -128,6 +129,10 @@ final class Credentials {
         SignInOutcome state = stateSays(account, credential, clock.instant());
         if (state != null) {
             new AuditLog(tx).refused(actor, account.username(), action, subject, state.wire());
+        }
+        if (state == SignInOutcome.TEMPORARY_PASSWORD_EXPIRED) {
+            // Nothing the owner can do on the sign-in page: the DM offers the request for a new one, once.
+            new ExpiredPasswords(outbox).tellOne(tx, actor, account.id(), clock.instant());
         }
         return new Checked(state, account, home, credential);
     }

@@ -6,6 +6,7 @@ import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.audit.AuditLog;
+import mn.miic.helpdesk.lifecycle.LifecycleRepository;
 import org.jooq.DSLContext;
 
 /** A sign-in on MIIC's sign-in page (SPEC 7): one transaction, audited, never the password. */
@@ -52,6 +53,10 @@ public final class SignIn {
             boolean expired = checked.credential().expiresAt() != null
                     && !now.isBefore(checked.credential().expiresAt());
             new AccountRepository(cfg.dsl()).recordSignIn(account.id(), 0, false, expired ? null : now);
+            if (expired) {
+                // The sign-in page itself asks for a new password now: no DM about this expiry is needed later.
+                new LifecycleRepository(cfg.dsl()).claimExpiredPassword(account.id(), now);
+            }
             new AuditLog(cfg.dsl())
                     .done(
                             self,

@@ -10,6 +10,7 @@ import static mn.miic.helpdesk.support.BlockKit.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -196,6 +197,43 @@ class ReachTest {
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("unlinked by hand"));
         String again = slack.command("U0AGENT", "unlink " + daisy.username());
         assertThat(textOf(slack.reply(again))).contains("no Slack link to drop");
+    }
+
+    @Test
+    void the_sweeps_report_reaches_every_administrator_of_the_site_and_its_owner_by_email() {
+        Account gus = member(
+                slack.fixtures
+                        .account(clinic)
+                        .name("Gus", "Gone")
+                        .lastSignIn(slack.clock.instant().minus(Duration.ofDays(95))),
+                "U0GUS");
+
+        new mn.miic.helpdesk.lifecycle.InactivitySweep(
+                        slack.dsl, slack.instances().get(0).outbox(), slack.clock, Duration.ofDays(90))
+                .run();
+        slack.settle();
+
+        assertThat(slack.awaitDm("U0DIANA", 1).get("blocks")).contains("Inactive Expired", "Gus Gone");
+        assertThat(slack.awaitDm("U0STEVE", 1).get("blocks")).contains("Gus Gone");
+        assertThat(slack.awaitDm("U0GUS", 1).get("blocks")).contains("Ask to reactivate");
+        assertThat(slack.reload(gus).status())
+                .isEqualTo(mn.miic.helpdesk.accounts.domain.AccountStatus.INACTIVE_EXPIRED);
+    }
+
+    @Test
+    void a_mention_of_a_colleague_who_never_used_the_bot_names_their_account_by_their_email() {
+        Account pat =
+                member(slack.fixtures.account(clinic).name("Pat", "Locked").locked(), "U0PAT");
+        Account guest =
+                slack.fixtures.account(clinic).name("Gina", "Guest").locked().create();
+        slack.slackUser("U0GUEST", guest.email(), "\"is_restricted\":true"); // a guest with the account's email
+
+        JsonNode confirm = slack.reply(slack.command("U0DIANA", "unlock <@U0PAT>"));
+        assertThat(textOf(confirm)).contains(pat.username(), "Pat Locked");
+        assertThat(linkOf(pat)).isEqualTo("U0PAT");
+        assertThat(textOf(slack.reply(slack.command("U0DIANA", "unlock <@U0GUEST>"))))
+                .contains("not linked to a MIIC account", "Use their MIIC username");
+        assertThat(linkOf(guest)).as("a guest names nobody and is not linked").isNull();
     }
 
     @Test

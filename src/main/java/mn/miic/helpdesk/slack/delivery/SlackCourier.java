@@ -122,6 +122,9 @@ public final class SlackCourier implements Courier {
         if (owed instanceof Owed.LockedOut l) {
             return sweep.lockedOut(l);
         }
+        if (owed instanceof Owed.PasswordExpired p) {
+            return sweep.passwordExpired(p);
+        }
         if (owed instanceof Owed.LastAdministratorGone g) {
             return sweep.lastAdministratorGone(g);
         }

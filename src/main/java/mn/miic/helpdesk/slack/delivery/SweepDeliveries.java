@@ -57,12 +57,37 @@ final class SweepDeliveries {
                 "told its owner by DM");
     }
 
+    /** A password expired: its owner hears it, unless a new one was set meanwhile or the account is not usable. */
+    Delivery passwordExpired(Owed.PasswordExpired p) {
+        var credential = new AccountRepository(dsl).credential(p.accountId());
+        if (credential.expiresAt() == null || !credential.expiresAt().equals(p.expiresAt())) {
+            return new Delivery.Skipped("superseded: the account has had a new password since");
+        }
+        Account a = account(p.accountId());
+        if (!a.isActive() || a.locked()) {
+            return new Delivery.Skipped("the account is " + (a.locked() ? "locked" : "inactive") + " now");
+        }
+        Optional<String> owner = identities.reach(p.accountId());
+        if (owner.isEmpty()) {
+            return new Delivery.Skipped("the account's owner is not in the Slack workspace");
+        }
+        return sends.dm(
+                owner.get(),
+                "Your MIIC password expired",
+                AskMessages.passwordExpired(a, organization(a.organizationId()), p.expiresAt(), p.temporary()),
+                "told its owner by DM");
+    }
+
     Delivery report(Owed.ExpiredAccountsReport r) {
+        Optional<String> administrator = identities.reach(r.administratorAccountId());
+        if (administrator.isEmpty()) {
+            return new Delivery.Skipped("the administrator is not in the Slack workspace");
+        }
         Organization org = organization(r.organizationId());
         String list = new AccountRepository(dsl)
                 .findAllById(r.accountIds()).stream().map(Text::boldName).collect(Collectors.joining(", "));
         return sends.dm(
-                r.administratorSlackUserId(),
+                administrator.get(),
                 FALLBACK,
                 AccountMessages.say(Text.clip(
                         ":hourglass: These accounts at " + Text.org(org) + " are now Inactive Expired after 90 days"

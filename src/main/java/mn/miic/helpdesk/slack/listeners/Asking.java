@@ -30,7 +30,7 @@ public final class Asking {
                 .orElseThrow(() -> Refusal.notAllowed("Ask for one of these, with a note if you like:"
                         + " `/miic request unlock`, `/miic request reset` or `/miic request reactivate`."));
         Actor actor = conversation.actor(turn);
-        AskForHelp.Asked asked = requests.ask().ask(actor, kind, withMentionAsUsername(note));
+        AskForHelp.Asked asked = requests.ask().ask(actor, kind, withMentionAsUsername(turn, note));
         long id = asked.request().request().id();
         if (turn.responseUrl() != null) {
             conversation.say(turn, ":incoming_envelope: Request #" + id + " sent. I will keep you posted by DM.");
@@ -46,11 +46,11 @@ public final class Asking {
     }
 
     /** "<@U123> ..." names a Slack user; the request checks whose account that is. */
-    private String withMentionAsUsername(String note) {
+    private String withMentionAsUsername(Turn turn, String note) {
         if (note == null || !note.startsWith("<@")) {
             return note;
         }
         String[] words = note.split("\\s+", 2);
-        return conversation.target(words[0]) + (words.length > 1 ? " " + words[1] : "");
+        return conversation.target(turn, words[0]) + (words.length > 1 ? " " + words[1] : "");
     }
 }

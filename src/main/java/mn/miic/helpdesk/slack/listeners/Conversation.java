@@ -46,17 +46,18 @@ public final class Conversation {
         return new Actor(who(turn).id(), turn.slackUserId(), turn.requestId());
     }
 
-    /** A username as typed, or the account behind a Slack mention. */
-    public String target(String typed) {
+    /** A username as typed, or the account behind a Slack mention (by its link, else by the member's email). */
+    public String target(Turn turn, String typed) {
         String text = typed == null ? "" : typed.trim();
         Matcher mention = MENTION.matcher(text);
         if (mention.matches()) {
             String slackUser = mention.group(1);
             return identities
-                    .usernameOf(slackUser)
-                    .orElseThrow(() -> Refusal.notAllowed("<@" + slackUser
-                            + "> is not linked to a MIIC account, so I cannot tell which account you mean. Use their"
-                            + " MIIC username instead."));
+                    .accountMentioned(slackUser, turn.requestId())
+                    .map(Account::username)
+                    .orElseThrow(() -> Refusal.notAllowed("<@" + slackUser + "> is not linked to a MIIC account, and"
+                            + " no MIIC account has the email of their Slack profile, so I cannot tell which account"
+                            + " you mean. Use their MIIC username instead."));
         }
         if (text.startsWith("@")) {
             text = text.substring(1);

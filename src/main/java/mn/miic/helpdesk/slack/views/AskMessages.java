@@ -39,6 +39,22 @@ public final class AskMessages {
         return withAsk(text, RequestKind.REACTIVATE, "Ask to reactivate");
     }
 
+    /**
+     * The account's password expired: an unused temporary one no longer signs in, so only a new one helps; an
+     * ordinary one is replaced at the next sign-in, and the button is for someone who no longer remembers it.
+     */
+    public static List<LayoutBlock> passwordExpired(
+            Account own, Organization org, java.time.Instant expiredAt, boolean temporary) {
+        String text = temporary
+                ? ":key: The temporary password of your MIIC account " + Text.boldName(own) + " at " + Text.org(org)
+                        + " expired unused at " + Text.dateTime(expiredAt)
+                        + ", so it no longer signs in. Your site's MIIC administrator can give you a new one."
+                : ":key: The password of your MIIC account " + Text.boldName(own) + " at " + Text.org(org)
+                        + " expired at " + Text.dateTime(expiredAt) + ". The next time you sign in, MIIC asks you"
+                        + " to choose a new one. If you no longer remember it, ask for a new password.";
+        return withAsk(text, RequestKind.RESET, "Ask for a new password");
+    }
+
     /** A notice and the one button that files the request it calls for (the App Home's ask buttons' action). */
     private static List<LayoutBlock> withAsk(String text, RequestKind kind, String label) {
         return List.of(

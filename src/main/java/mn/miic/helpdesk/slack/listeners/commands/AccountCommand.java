@@ -43,6 +43,6 @@ public final class AccountCommand implements Command {
 
     @Override
     public void handle(Turn turn, String target) {
-        actions.start(turn, op, conversation.target(target));
+        actions.start(turn, op, conversation.target(turn, target));
     }
 }

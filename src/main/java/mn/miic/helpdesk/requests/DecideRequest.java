@@ -84,6 +84,11 @@ public final class DecideRequest {
             public boolean tellsTheOwner() {
                 return true;
             }
+
+            @Override
+            public java.util.OptionalLong accountId() {
+                return java.util.OptionalLong.of(request.accountId());
+            }
         };
         String username = before.account().username();
         try {
@@ -112,8 +117,7 @@ public final class DecideRequest {
         return transactions.run(actor, AuditAction.REQUEST_DENIED, unit -> {
             RequestDetails d = RequestReader.details(unit.dsl(), requestId);
             unit.about(d.account());
-            policy.requireManager(unit.requester(), "decide requests for help");
-            policy.requireCanManage(unit.requester(), d.account(), d.account().username(), "decide requests about");
+            requireMayDecide(unit, d);
             if (!new RequestRepository(unit.dsl())
                     .decide(requestId, RequestStatus.DENIED, actor.accountId(), clock.instant(), reason)) {
                 throw Refusal.alreadyDone();
@@ -128,6 +132,24 @@ public final class DecideRequest {
         });
     }
 
+    /**
+     * Opening the form that denies is authorized like the denial: someone who may not decide the request sees nothing
+     * of it, whatever message the button was in. Refusals are audited; an allowed opening changes nothing.
+     */
+    public RequestDetails startDeny(Actor actor, long requestId) {
+        return transactions.run(actor, AuditAction.REQUEST_DENIED, unit -> {
+            RequestDetails d = RequestReader.details(unit.dsl(), requestId);
+            unit.about(d.account());
+            requireMayDecide(unit, d);
+            return d;
+        });
+    }
+
+    private void requireMayDecide(UnitOfWork unit, RequestDetails d) {
+        policy.requireManager(unit.requester(), "decide requests for help");
+        policy.requireCanManage(unit.requester(), d.account(), d.account().username(), "decide requests about");
+    }
+
     /** The help desk takes a request in its channel, so that two agents do not work on the same one. */
     public RequestDetails claim(Actor actor, long requestId) {
         return transactions.run(actor, AuditAction.REQUEST_CLAIMED, unit -> {
@@ -136,6 +158,8 @@ public final class DecideRequest {
             if (!unit.requester().isHelpDesk()) {
                 throw Refusal.notAllowed("Only the MIIC help desk claims requests in the help-desk channel.");
             }
+            // An agent locked out or inactive is refused like any manager would be.
+            policy.requireManager(unit.requester(), "claim requests for help");
             if (!new RequestRepository(unit.dsl()).claim(requestId, actor.accountId(), clock.instant())) {
                 throw Refusal.alreadyDone();
             }

@@ -185,8 +185,12 @@ class FormAnswersTest {
                 .fieldError("override_reason", t -> t.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE")));
 
         answers.saved(t -> t.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE")));
-        // The same form sent again, now that the account is inactive: its real state, in a pushed view.
-        answers.pushed("inactive", t -> t.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE")));
+        // The same submission sent again (a replay, a retry): its once-key was spent by the first, so nothing more.
+        answers.pushed("already done", t -> t.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE")));
+        assertThat(slack.auditOf(staff))
+                .filteredOn(e -> e.action() == mn.miic.helpdesk.audit.AuditAction.INACTIVATE
+                        && e.outcome() == mn.miic.helpdesk.audit.AuditEntry.Outcome.DONE)
+                .hasSize(1);
     }
 
     @Test

@@ -247,6 +247,16 @@ class RequestsTest {
         slack.click("U0STRANGER", "/respond/stranger-" + id, Ids.Actions.REQUEST_APPROVE, id);
         assertThat(textOf(slack.reply("/respond/stranger-" + id))).contains("No MIIC account");
         assertThat(slack.reload(jo).locked()).isTrue();
+        // Nor may they open the form that denies it: it would show the request.
+        int opened = slack.calls("views.open").size();
+        slack.click("U0STRANGER", "/respond/stranger-deny-" + id, Ids.Actions.REQUEST_DENY, id);
+        assertThat(textOf(slack.reply("/respond/stranger-deny-" + id))).contains("No MIIC account");
+        assertThat(slack.calls("views.open")).hasSize(opened);
+        // A help-desk agent whose own account is locked claims nothing.
+        slack.link(
+                slack.fixtures.account(state).role(Role.ADMINISTRATOR).locked().create(), "U0LOCKEDAGENT");
+        slack.click("U0LOCKEDAGENT", "/respond/locked-claim-" + id, Ids.Actions.REQUEST_CLAIM, id);
+        assertThat(textOf(slack.reply("/respond/locked-claim-" + id))).contains("you cannot claim requests");
 
         // Bob lost the manager role since his DM was sent.
         slack.dsl
@@ -279,6 +289,37 @@ class RequestsTest {
         assertThat(slack.auditOf(jo))
                 .filteredOn(e -> e.action() == AuditAction.REQUEST_ASKED && e.outcome() == AuditEntry.Outcome.REFUSED)
                 .hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void anApprovalActsOnTheAccountTheRequestWasFiledForEvenWhenItsUsernameNowNamesAnother() {
+        Account kim = slack.link(
+                slack.fixtures.account(clinic).name("Kim", "Filed").locked().create(), "U0KIM");
+        Account other =
+                slack.fixtures.account(clinic).username("kimnamesake1").locked().create();
+        int before = dmsTo("U0ADA");
+        slack.reply(slack.command("U0KIM", "request unlock"));
+        String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.Actions.REQUEST_APPROVE);
+        // The worst moment: the two accounts swap usernames (two edits) as the approval is being decided, after
+        // the bot has read the request and before it locks the account. A trigger puts the swap exactly there.
+        slack.dsl.execute("create function swap_usernames() returns trigger language plpgsql as $$ begin"
+                + " update account set username = 'kimswap0' where id = " + kim.id() + ";"
+                + " update account set username = '" + kim.username() + "' where id = " + other.id() + ";"
+                + " update account set username = 'kimnamesake1' where id = " + kim.id() + ";"
+                + " return new; end $$");
+        slack.dsl.execute("create trigger swap_usernames after update of status on help_request for each row"
+                + " when (new.status = 'APPROVED') execute function swap_usernames()");
+        try {
+            slack.click("U0ADA", "/respond/kim-" + id, Ids.Actions.REQUEST_APPROVE, id);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !slack.reload(kim).locked());
+            assertThat(slack.reload(other).locked())
+                    .as("the namesake is untouched")
+                    .isTrue();
+        } finally {
+            slack.dsl.execute("drop trigger swap_usernames on help_request");
+            slack.dsl.execute("drop function swap_usernames()");
+        }
     }
 
     @Test

@@ -74,8 +74,9 @@ final class Rules {
 
     /**
      * No escalation: a role may be given only when all its privileges are the giver's own; Health System User only by a
-     * Health System User or the help desk; Ordering only by a role with Ordering. Schools and child care
-     * organizations get read-only roles only, whoever gives them.
+     * Health System User; Ordering only by a role with Ordering. This holds for help-desk agents too (their reach is
+     * every organization, their rank is their own role). Schools and child care organizations get read-only roles
+     * only, whoever gives them.
      */
     static Optional<Refusal> canGrant(Requester requester, RoleAssignment role, Organization organization) {
         if (organization.kind().readOnlyRolesOnly() && (!role.role().isReadOnly() || role.ordering())) {
@@ -83,13 +84,10 @@ final class Rules {
                     + organization.displayName()
                     + " get read-only roles only: choose Read Only or Read Only Administrator, without Ordering."));
         }
-        if (requester.isHelpDesk()) {
-            return Optional.empty();
-        }
         RoleAssignment own = requester.account().role();
         if (role.role() == Role.HEALTH_SYSTEM_USER && own.role() != Role.HEALTH_SYSTEM_USER) {
-            return Optional.of(Refusal.notAllowed(
-                    "Only a Health System User or the MIIC help desk can give the Health System User role."));
+            return Optional.of(Refusal.notAllowed("Only a Health System User can give the Health System User role."
+                    + (requester.isHelpDesk() ? "" : " Ask the MIIC help desk.")));
         }
         if (role.ordering() && !own.ordering()) {
             return Optional.of(
@@ -106,18 +104,21 @@ final class Rules {
      * Changing, inactivating or resetting another administrator's account whose role has privileges the requester lacks
      * would hand those privileges over (a reset delivers the password to the requester when the account has no Slack
      * user), so it takes someone who could have given that role. Staff accounts (roles that do not manage users) are
-     * what every site administrator looks after; unlocking and reactivating only restore access and need no rank.
+     * what every site administrator looks after; unlocking and reactivating only restore access and need no rank. The
+     * help desk too: its rank is its own role.
      */
     static Optional<Refusal> outranksOrEquals(Requester requester, Account target, String whatTheyTried) {
         boolean outranked = target.managesUsers()
-                && !requester.isHelpDesk()
                 && !requester.is(target)
                 && !requester.account().role().covers(target.role());
         return outranked
                 ? Optional.of(Refusal.notAllowed("You cannot " + whatTheyTried + " " + target.displayName()
                         + ": their role, " + target.role().label() + ", has privileges your role ("
                         + requester.account().role().label()
-                        + ") does not. Ask a Health System User or the MIIC help desk."))
+                        + ") does not. "
+                        + (requester.isHelpDesk()
+                                ? "Ask a help-desk agent whose role has them."
+                                : "Ask a Health System User or the MIIC help desk.")))
                 : Optional.empty();
     }
 

@@ -33,7 +33,7 @@ public final class ReactivateAccount {
                 throw Refusal.alreadyDone();
             }
             policy.requireManager(unit.requester(), "reactivate accounts");
-            Account before = unit.lockTarget(username);
+            Account before = unit.lockTarget(username, together);
             policy.requireCanManage(unit.requester(), before, username, "reactivate accounts");
             policy.requireInactive(before);
             Account after = unit.accounts.update(

@@ -37,7 +37,7 @@ public final class ResetPassword {
             }
             var requester = unit.requester();
             policy.requireManager(requester, "reset passwords");
-            Account target = unit.lockTarget(username);
+            Account target = unit.lockTarget(username, together);
             policy.requireCanManage(requester, target, username, "reset passwords");
             policy.requireNotSelf(requester, target, "reset the password of");
             policy.requireOutranksOrEquals(requester, target, "reset the password of");

@@ -21,6 +21,14 @@ public interface Together {
     /** After the change, still in its transaction. */
     default void then(UnitOfWork unit) {}
 
+    /**
+     * The account this change must act on when it is known already (the one a request was filed for): that very
+     * account, whatever username it has by now; empty for a change named by a username just typed.
+     */
+    default java.util.OptionalLong accountId() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** True when it tells the account's owner of the change itself (a request's outcome), so no notice is owed. */
     default boolean tellsTheOwner() {
         return false;

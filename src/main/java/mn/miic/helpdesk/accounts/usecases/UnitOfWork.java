@@ -136,6 +136,20 @@ public final class UnitOfWork {
         return locked;
     }
 
+    /** The account a change acts on: the one {@code together} is about when it names one, else the username's. */
+    public Account lockTarget(String username, Together together) {
+        if (together.accountId().isEmpty()) {
+            return lockTarget(username);
+        }
+        long id = together.accountId().getAsLong();
+        about(username);
+        Account found = accounts.findById(id).orElseThrow(() -> Refusal.notFound(username));
+        organizations.lock(found.organizationId());
+        Account locked = accounts.lockById(id).orElseThrow(() -> Refusal.notFound(username));
+        about(locked);
+        return locked;
+    }
+
     /**
      * The account an action is about to start on (its confirmation or form), refused as the action itself would be;
      * the audit row is about it from then on.

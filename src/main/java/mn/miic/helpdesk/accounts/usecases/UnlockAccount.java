@@ -29,7 +29,7 @@ public final class UnlockAccount {
                 throw Refusal.alreadyDone();
             }
             policy.requireManager(unit.requester(), "unlock accounts");
-            Account before = unit.lockTarget(username);
+            Account before = unit.lockTarget(username, together);
             policy.requireCanManage(unit.requester(), before, username, "unlock accounts");
             policy.requireLocked(before);
             Account after = unit.accounts.update(

@@ -160,9 +160,14 @@ class GuardsTest {
         app.fixtures.org("GUARDKID", OrganizationKind.CLINIC, system);
         Account hsu = app.fixtures.account(system).role(Role.HEALTH_SYSTEM_USER).create();
         app.fixtures.account(system).role(Role.ADMINISTRATOR).create(); // a manager stays; the HSU rule still bites
+        // A help-desk agent whose own role covers a Health System User's (an Administrator's would be refused first).
+        Account agent = app.fixtures
+                .account(app.fixtures.org("GUARDHD2", OrganizationKind.STATE))
+                .role(Role.HEALTH_SYSTEM_USER)
+                .create();
         Refusal refusal = refusalOf(() -> app.accounts
                 .inactivate()
-                .execute(as(helpDesk), hsu.username(), InactivationReason.NO_LONGER_WORKS_HERE, null, null));
+                .execute(as(agent), hsu.username(), InactivationReason.NO_LONGER_WORKS_HERE, null, null));
         assertThat(refusal.kind()).isEqualTo(Refusal.Kind.GUARD);
         assertThat(refusal.getMessage()).contains("no active Health System User");
     }

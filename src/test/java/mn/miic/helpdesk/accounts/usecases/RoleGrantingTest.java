@@ -37,16 +37,12 @@ class RoleGrantingTest {
 
     private final TestApp app = new TestApp();
     private Organization clinic;
-    private Account helpDesk;
-    private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
+    private Organization helpDeskOrg;
 
     @BeforeAll
     void organizations() {
         clinic = app.fixtures.org("GRANTC", OrganizationKind.CLINIC);
-        helpDesk = app.fixtures
-                .account(app.fixtures.org("GRANTHD", OrganizationKind.STATE))
-                .role(Role.ADMINISTRATOR)
-                .create();
+        helpDeskOrg = app.fixtures.org("GRANTHD", OrganizationKind.STATE);
     }
 
     static Stream<Arguments> cases() {
@@ -68,6 +64,19 @@ class RoleGrantingTest {
     @MethodSource("cases")
     void a_manager_gives_only_roles_within_their_own_privileges(RoleAssignment giver, RoleAssignment given) {
         Account requester = app.fixtures.account(clinic).role(giver).create();
+        assertGrants(requester, giver, given);
+    }
+
+    /** SPEC 3: the help desk reaches every organization, but its rank is its own role, like anyone's. */
+    @ParameterizedTest(name = "a help-desk {0} gives {1}")
+    @MethodSource("cases")
+    void a_help_desk_agent_gives_only_roles_within_their_own_privileges_too(
+            RoleAssignment giver, RoleAssignment given) {
+        Account agent = app.fixtures.account(helpDeskOrg).role(giver).create();
+        assertGrants(agent, giver, given);
+    }
+
+    private void assertGrants(Account requester, RoleAssignment giver, RoleAssignment given) {
         String username = "grant" + requester.id() + "x";
         boolean expected =
                 GRANTABLE.get(giver.role()).contains(given.role()) && (!given.ordering() || giver.ordering());
@@ -87,13 +96,54 @@ class RoleGrantingTest {
         }
     }
 
-    @ParameterizedTest(name = "help desk gives {1}")
-    @MethodSource("cases")
-    void the_help_desk_gives_any_role(RoleAssignment ignored, RoleAssignment given) {
-        String username = "helped" + sequence.incrementAndGet() + "x";
-        app.accounts.add().execute(as(helpDesk), clinic.code(), Forms.newUser(username, given));
-        assertThat(new AccountRepository(app.dsl).findByUsername(username))
-                .hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(given));
+    /**
+     * The take-over rule for the help desk: a reset, edit or inactivation of an account whose role has privileges the
+     * agent's own role lacks is refused (a reset of an unlinked account would hand its password to the agent);
+     * unlocking and reactivating only restore access and are allowed.
+     */
+    @ParameterizedTest(name = "a help-desk {0} and an {1}")
+    @MethodSource("takeOvers")
+    void a_help_desk_agent_does_not_take_over_an_account_that_outranks_them(
+            RoleAssignment agentRole, RoleAssignment targetRole) {
+        Account agent = app.fixtures.account(helpDeskOrg).role(agentRole).create();
+        boolean outranked = !agentRole.covers(targetRole);
+        Account target = app.fixtures.account(clinic).role(targetRole).create();
+        Refusal reset =
+                catchThrowableOfType(Refusal.class, () -> app.accounts.reset().execute(as(agent), target.username()));
+        Refusal inactivate = catchThrowableOfType(Refusal.class, () -> app.accounts
+                .inactivate()
+                .execute(
+                        as(agent),
+                        target.username(),
+                        mn.miic.helpdesk.accounts.domain.InactivationReason.NO_LONGER_WORKS_HERE,
+                        null,
+                        "test: the clinic has another administrator"));
+        assertThat(reset != null).as("reset refused").isEqualTo(outranked);
+        assertThat(inactivate != null).as("inactivation refused").isEqualTo(outranked);
+        if (outranked) {
+            assertThat(reset.getMessage()).contains("has privileges your role", "help-desk agent whose role has them");
+            assertThat(app.reload(target)).isEqualTo(target);
+        }
+
+        Account locked = app.fixtures.account(clinic).role(targetRole).locked().create();
+        assertThat(app.accounts.unlock().execute(as(agent), locked.username()).locked())
+                .as("unlocking needs no rank")
+                .isFalse();
+    }
+
+    static Stream<Arguments> takeOvers() {
+        List<RoleAssignment> managers = List.of(
+                RoleAssignment.of(Role.READ_ONLY_ADMINISTRATOR),
+                RoleAssignment.of(Role.ADMINISTRATOR),
+                RoleAssignment.withOrdering(Role.ADMINISTRATOR),
+                RoleAssignment.withOrdering(Role.HEALTH_SYSTEM_USER));
+        List<Arguments> cases = new ArrayList<>();
+        for (RoleAssignment agent : managers) {
+            for (RoleAssignment target : managers) {
+                cases.add(Arguments.of(agent, target));
+            }
+        }
+        return cases.stream();
     }
 
     @ParameterizedTest(name = "an Administrator edits a Typical User into {1}")

@@ -28,8 +28,7 @@ public final class DenyRequestAction implements Action {
     @Override
     public void handle(Turn turn, String value) {
         long requestId = Decisions.requestId(value);
-        conversation.who(turn);
-        RequestDetails d = requests.decide().details(requestId);
+        RequestDetails d = requests.decide().startDeny(conversation.actor(turn), requestId);
         if (!d.request().isOpen()) {
             conversation.say(
                     turn, "This request was already decided: " + RequestMessages.outcome(d) + " Nothing was changed.");

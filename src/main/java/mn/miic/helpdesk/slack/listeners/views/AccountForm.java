@@ -40,6 +40,10 @@ abstract class AccountForm implements Form {
         ModalMetadata meta = ModalMetadata.decode(view.getPrivateMetadata());
         try {
             Actor actor = conversation.actor(turn).replyingTo(ReplyTo.after(meta.responseUrl()));
+            if (meta.nonce() != null) {
+                // Claimed with the change: a refused submission releases it, so the person can correct and resend.
+                actor = actor.once("form:" + meta.nonce());
+            }
             return save(actor, input, meta);
         } catch (Refusal refusal) {
             return Answer.refused(refusal, input);

@@ -152,7 +152,7 @@ public final class Application {
                             threads.slackWork())
                     .start();
         }
-        Migrations migrations = new Migrations(dataSource);
+        Migrations migrations = Migrations.checking(dataSource);
         JavalinSlackAdapter adapter =
                 slack != null && config.slackSigningSecret().isPresent() ? new JavalinSlackAdapter(slack) : null;
         Map<String, io.javalin.http.Handler> api = config.accountApiToken()
@@ -168,7 +168,8 @@ public final class Application {
                                 outbox)
                         .routes())
                 .orElse(Map.of());
-        web = new WebServer(() -> isReady(dsl, migrations), adapter == null ? null : adapter::handle, api);
+        web = new WebServer(
+                () -> isReady(migrations), adapter == null ? null : adapter::handle, api, config.metricsToken());
         web.start(port);
         if (slack == null) {
             log.warn(
@@ -323,12 +324,21 @@ public final class Application {
         threads.shutdown();
     }
 
-    private static boolean isReady(DSLContext dsl, Migrations migrations) {
+    /**
+     * Ready: the database answers, and the schema is this build's. Flyway is asked only until it says so once (the
+     * schema does not go back), so a probe, or a flood of them, costs one trivial query.
+     */
+    private boolean isReady(Migrations migrations) {
         try {
             dsl.selectOne().fetch();
-            return migrations.isUpToDate();
+            if (!schemaUpToDate) {
+                schemaUpToDate = migrations.isUpToDate();
+            }
+            return schemaUpToDate;
         } catch (RuntimeException e) {
             return false;
         }
     }
+
+    private volatile boolean schemaUpToDate;
 }

@@ -76,7 +76,7 @@ public final class Main {
             }
         }
         Database database = given.database()
-                .map(Database::connect)
+                .map(url -> Database.connect(url, given.migrationDatabase().orElse(null)))
                 .orElseGet(() -> Database.embedded(given.embeddedDataDirectory()));
         if (config.database().isEmpty() && config.deliveryKey().isEmpty()) {
             // The embedded default keeps the key of the passwords waiting in the outbox beside its data.
@@ -84,7 +84,11 @@ public final class Main {
         }
         log.info("Database: {}", database.description());
         try (database) {
-            int applied = new Migrations(database.dataSource()).migrate();
+            if (database.oneRoleForBoth()) {
+                log.warn("DATABASE_MIGRATION_USER is not set, so the bot's own role owns the schema: the audit log is"
+                        + " only as safe as that role (see README, Two database roles)");
+            }
+            int applied = new Migrations(database.migrationDataSource(), database.runtimeRole()).migrate();
             log.info("Database schema is up to date ({} migration(s) applied now)", applied);
             return switch (command) {
                 case "migrate" -> 0;

@@ -18,6 +18,7 @@ import mn.miic.helpdesk.outbox.SecretBox;
  */
 public record Config(
         Optional<DatabaseUrl> database,
+        Optional<DatabaseUrl> migrationDatabase,
         Path embeddedDataDirectory,
         int port,
         Optional<String> slackBotToken,
@@ -26,6 +27,7 @@ public record Config(
         String slackApiUrl,
         Optional<String> helpdeskChannelId,
         Optional<String> accountApiToken,
+        Optional<String> metricsToken,
         Duration inactivityPeriod,
         int lockoutThreshold,
         Duration temporaryPasswordTtl,
@@ -49,6 +51,7 @@ public record Config(
     public Config withDeliveryKey(String key) {
         return new Config(
                 database,
+                migrationDatabase,
                 embeddedDataDirectory,
                 port,
                 slackBotToken,
@@ -57,6 +60,7 @@ public record Config(
                 slackApiUrl,
                 helpdeskChannelId,
                 accountApiToken,
+                metricsToken,
                 inactivityPeriod,
                 lockoutThreshold,
                 temporaryPasswordTtl,
@@ -88,8 +92,16 @@ public record Config(
                 "DATABASE_URL", url -> DatabaseUrl.parse(url, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD")));
         Path dataDir = r.optional("MIIC_DATA_DIR", Path::of)
                 .orElse(Path.of(System.getProperty("user.home"), ".miic-helpdesk", "postgres"));
+        // The owner role of the schema, on the same server: the migrations run as it, the bot does not.
+        String migrationUser = env.get("DATABASE_MIGRATION_USER");
+        Optional<DatabaseUrl> migration = database.filter(d -> migrationUser != null && !migrationUser.isBlank())
+                .map(d -> new DatabaseUrl(d.jdbcUrl(), migrationUser.trim(), env.get("DATABASE_MIGRATION_PASSWORD")));
+        if (database.isEmpty() && migrationUser != null && !migrationUser.isBlank()) {
+            r.problems.add("DATABASE_MIGRATION_USER: needs DATABASE_URL (the embedded default makes its own roles)");
+        }
         Config config = new Config(
                 database,
+                migration,
                 dataDir,
                 r.integer("PORT", 3000, 1, 65_535),
                 r.optional("SLACK_BOT_TOKEN", Function.identity()),
@@ -97,7 +109,8 @@ public record Config(
                 r.optional("SLACK_APP_TOKEN", Function.identity()),
                 r.optional("SLACK_API_URL", Reader::httpUrl).orElse("https://slack.com/api/"),
                 r.optional("HELPDESK_CHANNEL_ID", Function.identity()),
-                r.optional("ACCOUNT_API_TOKEN", Function.identity()),
+                r.optional("ACCOUNT_API_TOKEN", Reader::bearerToken),
+                r.optional("METRICS_TOKEN", Reader::bearerToken),
                 r.duration("INACTIVITY_PERIOD", Duration.ofDays(90), "P90D"),
                 r.integer("LOCKOUT_THRESHOLD", 5, 1, 100),
                 r.duration("TEMP_PASSWORD_TTL", Duration.ofHours(72), "PT72H"),
@@ -147,6 +160,15 @@ public record Config(
 
         Reader(Map<String, String> env) {
             this.env = env;
+        }
+
+        /** A bearer token guessable by nobody: 32 characters at least, as {@code openssl rand -hex 32} gives 64. */
+        static String bearerToken(String value) {
+            if (value.length() < 32) {
+                throw new IllegalArgumentException("too short (" + value.length() + " characters): use at least 32,"
+                        + " e.g. openssl rand -hex 32");
+            }
+            return value;
         }
 
         <T> Optional<T> optional(String name, Function<String, T> parse) {

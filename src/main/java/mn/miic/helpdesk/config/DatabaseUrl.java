@@ -40,8 +40,14 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
+    /** The URL to show in a log line: no query string, since {@code ?user=...&password=...} may be in it. */
+    public String forLog() {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
     @Override
     public String toString() {
-        return "DatabaseUrl[" + jdbcUrl + ", user=" + user + "]";
+        return "DatabaseUrl[" + forLog() + ", user=" + user + "]";
     }
 }

@@ -1,22 +1,36 @@
 package mn.miic.helpdesk.db;
 
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** The schema from {@code db/migration} (packed into the jar), the single source of truth for it. */
+/**
+ * The schema from {@code db/migration} (packed into the jar), the single source of truth for it, applied by the owner
+ * role; after every migrate, {@code db/callbacks} grants the bot's runtime role what it needs and no more.
+ */
 public final class Migrations {
 
     private final Flyway flyway;
 
-    public Migrations(DataSource dataSource) {
+    /**
+     * @param owner connections as the role that owns the schema (the migration role)
+     * @param runtimeRole the role the bot serves as; the same as the owner's when only one role is given
+     */
+    public Migrations(DataSource owner, String runtimeRole) {
         this.flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .dataSource(owner)
+                .locations("classpath:db/migration", "classpath:db/callbacks")
+                .placeholders(Map.of("runtime_role", runtimeRole))
                 .failOnMissingLocations(true)
                 .load();
     }
 
-    /** Applies what is pending; returns how many migrations ran. */
+    /** For asking whether the schema is up to date (readiness), as any role that may read the history. */
+    public static Migrations checking(DataSource dataSource) {
+        return new Migrations(dataSource, "");
+    }
+
+    /** Applies what is pending and the runtime role's grants; returns how many migrations ran. */
     public int migrate() {
         return flyway.migrate().migrationsExecuted;
     }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,6 +17,7 @@ import mn.miic.helpdesk.accounts.password.PasswordPolicy;
 import mn.miic.helpdesk.accounts.password.PolicyViolation;
 import mn.miic.helpdesk.observability.Meters;
 import mn.miic.helpdesk.outbox.Outbox;
+import mn.miic.helpdesk.web.BearerToken;
 import org.jooq.DSLContext;
 
 /**
@@ -38,7 +37,7 @@ public final class AccountApi {
 
     record PasswordBody(String organizationCode, String username, char[] currentPassword, char[] newPassword) {}
 
-    private final byte[] token;
+    private final BearerToken token;
     private final SignIn signIn;
     private final ChangePassword changePassword;
 
@@ -64,7 +63,7 @@ public final class AccountApi {
     }
 
     AccountApi(String token, SignIn signIn, ChangePassword changePassword) {
-        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.token = new BearerToken(token);
         this.signIn = signIn;
         this.changePassword = changePassword;
     }
@@ -148,8 +147,7 @@ public final class AccountApi {
     }
 
     private boolean authorized(Context ctx) {
-        String given = ctx.header("Authorization");
-        if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+        if (!token.presentIn(ctx)) {
             ctx.status(401)
                     .header("WWW-Authenticate", "Bearer")
                     .json(Map.of("outcome", "unauthorized", "message", "a valid bearer token is required"));

@@ -14,19 +14,30 @@ public final class WebServer {
 
     private final Javalin app;
 
-    /** @param slack the handler of Slack's requests, or null when Slack is not served over HTTP */
-    public WebServer(BooleanSupplier ready, Handler slack) {
-        this(ready, slack, Map.of());
-    }
-
-    /** @param posts further POST routes, path to handler (the account API, when it is on) */
-    public WebServer(BooleanSupplier ready, Handler slack, Map<String, Handler> posts) {
+    /**
+     * @param slack the handler of Slack's requests, or null when Slack is not served over HTTP
+     * @param posts further POST routes, path to handler (the account API, when it is on)
+     * @param metricsToken the bearer token {@code /metrics} asks for; none: {@code /metrics} is not served, since what
+     *     it tells (who is busy, how many sign-ins fail) helps an attacker
+     */
+    public WebServer(
+            BooleanSupplier ready, Handler slack, Map<String, Handler> posts, java.util.Optional<String> metricsToken) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(Meters.scrape()));
+            metricsToken
+                    .map(BearerToken::new)
+                    .ifPresent(token -> config.routes.get("/metrics", ctx -> {
+                        if (!token.presentIn(ctx)) {
+                            ctx.status(401)
+                                    .header("WWW-Authenticate", "Bearer")
+                                    .result("a valid bearer token is required");
+                            return;
+                        }
+                        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(Meters.scrape());
+                    }));
             config.requestLogger.http((ctx, millis) -> Meters.httpRequest(
                     ctx.status().getCode() == 404 ? "unmatched" : ctx.path(),
                     ctx.status().getCode(),

@@ -56,7 +56,7 @@ public final class AckBenchmark {
             DataSource ds = Database.connect(
                             new DatabaseUrl(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null))
                     .dataSource();
-            new Migrations(ds).migrate();
+            new Migrations(ds, "postgres").migrate();
             seed(ds);
             Config config = Config.from(Map.of(
                     "SLACK_BOT_TOKEN",

@@ -53,7 +53,7 @@ public final class LifecycleBenchmark {
             say("database: %s (%s)", db.description(), dsl.fetchValue("select version()"));
             dsl.execute("drop schema public cascade");
             dsl.execute("create schema public");
-            new Migrations(db.dataSource()).migrate();
+            new Migrations(db.migrationDataSource(), db.runtimeRole()).migrate();
 
             long t = System.nanoTime();
             seed(dsl, accounts);
@@ -95,7 +95,8 @@ public final class LifecycleBenchmark {
     }
 
     private static void signInLatency(Database db, int accounts, int signIns, int threads) throws Exception {
-        Config config = Config.from(Map.of("ACCOUNT_API_TOKEN", "bench-token", "LOG_FORMAT", "text"));
+        Config config = Config.from(
+                Map.of("ACCOUNT_API_TOKEN", "bench-token-0123456789abcdef0123456789", "LOG_FORMAT", "text"));
         Application app = new Application(config, db.dataSource(), Clock.systemUTC()).start(0);
         HttpClient http = HttpClient.newHttpClient();
         int perOrg = Math.max(1, accounts / ORGANIZATIONS);

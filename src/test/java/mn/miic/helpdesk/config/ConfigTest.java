@@ -47,6 +47,38 @@ class ConfigTest {
     }
 
     @Test
+    void a_bearer_token_shorter_than_32_characters_is_refused_on_one_line() {
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> Config.from(Map.of("ACCOUNT_API_TOKEN", "secret", "METRICS_TOKEN", "x".repeat(31))));
+        assertThat(e.problems())
+                .containsExactlyInAnyOrder(
+                        "ACCOUNT_API_TOKEN: too short (6 characters): use at least 32, e.g. openssl rand -hex 32",
+                        "METRICS_TOKEN: too short (31 characters): use at least 32, e.g. openssl rand -hex 32");
+        assertThat(Config.from(Map.of("ACCOUNT_API_TOKEN", "y".repeat(32))).accountApiToken())
+                .hasValue("y".repeat(32));
+    }
+
+    @Test
+    void the_migration_role_comes_with_a_database_url_and_the_url_is_logged_without_credentials() {
+        Config config = Config.from(Map.of(
+                "DATABASE_URL", "jdbc:postgresql://db/miic?user=bot&password=hunter2",
+                "DATABASE_MIGRATION_USER", "miic_owner",
+                "DATABASE_MIGRATION_PASSWORD", "owner-pw",
+                "DELIVERY_KEY", "q3mVb1o0cJ0xX8yZbC6lK2rN5sT7uW9yA1dF4gH6jK8="));
+        assertThat(config.migrationDatabase()).hasValueSatisfying(m -> {
+            assertThat(m.user()).isEqualTo("miic_owner");
+            assertThat(m.password()).isEqualTo("owner-pw");
+        });
+        assertThat(config.database().orElseThrow().forLog()).isEqualTo("jdbc:postgresql://db/miic");
+        assertThat(config.database().orElseThrow().toString()).doesNotContain("hunter2");
+        ConfigException alone = catchThrowableOfType(
+                ConfigException.class, () -> Config.from(Map.of("DATABASE_MIGRATION_USER", "miic_owner")));
+        assertThat(alone.problems()).singleElement().satisfies(p -> assertThat(p)
+                .startsWith("DATABASE_MIGRATION_USER: needs DATABASE_URL"));
+    }
+
+    @Test
     void database_urls_are_accepted_in_both_forms() {
         DatabaseUrl heroku =
                 DatabaseUrl.parse("postgres://miic:s%40cret@db.internal:6543/miic?sslmode=require", null, null);

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountApiTest {
 
-    private static final String TOKEN = "test-account-api-token-5d1f";
+    private static final String TOKEN = "test-account-api-token-5d1f-0123456789";
     private static final String GOOD = "Lakes&Loons-2026";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LockoutStoryTest {
 
-    private static final String TOKEN = "story-token-19c2";
+    private static final String TOKEN = "story-token-19c2-0123456789abcdef01234";
     private static final String PASSWORD = "Boundary+Waters-31";
 
     private final SlackHarness slack = new SlackHarness(Map.of("ACCOUNT_API_TOKEN", TOKEN));

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class PasswordExpiryStoryTest {
 
-    private static final String TOKEN = "expiry-token-7f1e";
+    private static final String TOKEN = "expiry-token-7f1e-0123456789abcdef01234";
     private static final Pattern PASSWORD = Pattern.compile("Temporary password: `([^`]+)`");
     private static final Duration PERIOD = Duration.ofDays(90);
 

@@ -231,9 +231,14 @@ class AccountCommandsTest {
         assertThat(after.email()).isEqualTo("pluto@example.org");
         assertThat(slack.awaitDm("U0PLUTO", 1).get("blocks")).contains("was changed", "role", "email");
 
-        // The same form again: someone changed the account since it was opened.
-        var stale = slack.submit(
+        // The same submission again (a replay): once only.
+        var replay = slack.submit(
                 "U0ADMIN", Ids.Callbacks.EDIT_USER, view.get("private_metadata").asText(), values);
+        assertThat(replay.body()).contains("already done");
+        // Another form opened before that save, submitted after it: someone changed the account since it was opened.
+        ModalMetadata shown = ModalMetadata.decode(view.get("private_metadata").asText());
+        String other = new ModalMetadata(shown.username(), shown.version(), shown.org(), shown.responseUrl()).encode();
+        var stale = slack.submit("U0ADMIN", Ids.Callbacks.EDIT_USER, other, values);
         assertThat(stale.body()).contains("changed by someone else");
     }
 

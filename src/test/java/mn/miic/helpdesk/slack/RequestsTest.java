@@ -300,14 +300,15 @@ class RequestsTest {
         int before = dmsTo("U0ADA");
         slack.reply(slack.command("U0KIM", "request unlock"));
         String id = valueOf(dmBlocks("U0ADA", before + 1), Ids.Actions.REQUEST_APPROVE);
+        var owner = slack.asOwner();
         // The worst moment: the two accounts swap usernames (two edits) as the approval is being decided, after
         // the bot has read the request and before it locks the account. A trigger puts the swap exactly there.
-        slack.dsl.execute("create function swap_usernames() returns trigger language plpgsql as $$ begin"
+        owner.execute("create function swap_usernames() returns trigger language plpgsql as $$ begin"
                 + " update account set username = 'kimswap0' where id = " + kim.id() + ";"
                 + " update account set username = '" + kim.username() + "' where id = " + other.id() + ";"
                 + " update account set username = 'kimnamesake1' where id = " + kim.id() + ";"
                 + " return new; end $$");
-        slack.dsl.execute("create trigger swap_usernames after update of status on help_request for each row"
+        owner.execute("create trigger swap_usernames after update of status on help_request for each row"
                 + " when (new.status = 'APPROVED') execute function swap_usernames()");
         try {
             slack.click("U0ADA", "/respond/kim-" + id, Ids.Actions.REQUEST_APPROVE, id);
@@ -317,8 +318,8 @@ class RequestsTest {
                     .as("the namesake is untouched")
                     .isTrue();
         } finally {
-            slack.dsl.execute("drop trigger swap_usernames on help_request");
-            slack.dsl.execute("drop function swap_usernames()");
+            owner.execute("drop trigger swap_usernames on help_request");
+            owner.execute("drop function swap_usernames()");
         }
     }
 

@@ -70,6 +70,7 @@ class CrashIT {
         if (url.password() != null) {
             env.put("DATABASE_PASSWORD", url.password());
         }
+        env.putAll(TestDatabase.migrationSettings());
         return env;
     }
 

@@ -58,6 +58,8 @@ class JarSmokeIT {
         if (url.password() != null) {
             database.put("DATABASE_PASSWORD", url.password());
         }
+        // As the README says: migrations as the owner role, the bot as the runtime role.
+        database.putAll(TestDatabase.migrationSettings());
         int port = JarProcess.freePort();
         try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC());
                 FakeSocketMode socket = new FakeSocketMode(workspace, "xapp-1-smoke")) {

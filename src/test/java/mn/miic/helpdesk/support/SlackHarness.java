@@ -128,6 +128,11 @@ public final class SlackHarness extends SlackWorkspace {
         return apps;
     }
 
+    /** The same database as the schema's owner, for a test that must change the schema itself (a trigger). */
+    public org.jooq.DSLContext asOwner() {
+        return org.jooq.impl.DSL.using(TestDatabase.asOwner(dataSource), org.jooq.SQLDialect.POSTGRES);
+    }
+
     public Account link(Account account, String slackUserId) {
         new SlackLinks(dsl).link(slackUserId, account.id(), null);
         return account;

@@ -17,6 +17,10 @@ public final class SwitchableDataSource implements DataSource {
         this.target = target;
     }
 
+    public DataSource target() {
+        return target;
+    }
+
     public void down(boolean isDown) {
         this.down = isDown;
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import mn.miic.helpdesk.Application;
 import mn.miic.helpdesk.config.Config;
-import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.support.MovableClock;
 import mn.miic.helpdesk.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,14 @@ class HealthEndpointsTest {
         Application app = new Application(Config.from(Map.of()), empty, MovableClock.startingNow()).start(0);
         try {
             assertThat(get(app, "/healthz").statusCode()).isEqualTo(200);
+            assertThat(get(app, "/metrics").statusCode())
+                    .as("no METRICS_TOKEN: not served")
+                    .isEqualTo(404);
             HttpResponse<String> notYet = get(app, "/readyz");
             assertThat(notYet.statusCode()).isEqualTo(503);
             assertThat(notYet.body()).contains("not migrated");
 
-            new Migrations(empty).migrate();
+            TestDatabase.migrationsOf(empty).migrate();
 
             assertThat(get(app, "/readyz").statusCode()).isEqualTo(200);
         } finally {

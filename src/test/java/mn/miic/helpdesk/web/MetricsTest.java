@@ -25,7 +25,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsTest {
 
-    private final SlackHarness slack = new SlackHarness(Map.of("ACCOUNT_API_TOKEN", "metrics-token"));
+    private static final String API_TOKEN = "metrics-api-token-0123456789abcdef0123";
+    private static final String METRICS_TOKEN = "scrape-token-0123456789abcdef0123456789";
+
+    private final SlackHarness slack =
+            new SlackHarness(Map.of("ACCOUNT_API_TOKEN", API_TOKEN, "METRICS_TOKEN", METRICS_TOKEN));
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterAll
@@ -60,14 +64,26 @@ class MetricsTest {
         assertThat(textOf(slack.reply(slack.command("U0METRICS", "whoami")))).contains("MET1");
         http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + slack.port() + "/api/v1/sign-in"))
-                        .header("Authorization", "Bearer metrics-token")
+                        .header("Authorization", "Bearer " + API_TOKEN)
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"organization_code\":\"MET1\",\"username\":\"nobody1\",\"password\":\"x\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
+        for (String wrong : new String[] {null, "Bearer " + API_TOKEN, "Bearer " + METRICS_TOKEN + "x"}) {
+            var ask = HttpRequest.newBuilder(URI.create("http://localhost:" + slack.port() + "/metrics"));
+            if (wrong != null) {
+                ask.header("Authorization", wrong);
+            }
+            HttpResponse<String> refused = http.send(ask.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode())
+                    .as("without its own token: " + wrong)
+                    .isEqualTo(401);
+            assertThat(refused.body()).doesNotContain("miic_");
+        }
         HttpResponse<String> scraped = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + slack.port() + "/metrics"))
+                        .header("Authorization", "Bearer " + METRICS_TOKEN)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(scraped.statusCode()).isEqualTo(200);

@@ -258,7 +258,7 @@ public final class SlackIdentities {
                 throw Refusal.wrongState("There is no Slack link to drop: "
                         + (username != null
                                 ? "the MIIC account " + username + " is not linked to a Slack user."
-                                : "<@" + slackUserId + "> is not linked to a MIIC account."));
+                                : "That Slack user is not linked to a MIIC account."));
             }
             unit.done(
                     "unlinked by hand",

@@ -7,6 +7,7 @@ import mn.miic.helpdesk.db.OnceKeys;
 import mn.miic.helpdesk.observability.Meters;
 import mn.miic.helpdesk.slack.views.AccountMessages;
 import mn.miic.helpdesk.slack.views.HelpMessages;
+import mn.miic.helpdesk.slack.views.Text;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,11 +80,12 @@ public final class Background {
 
     /** The sentence a failure gets; also used where the answer goes back in the acknowledgement. */
     public static String sentenceFor(RuntimeException e) {
+        // A refusal is plain text, and it can quote what someone typed (an organization's name from an import).
         if (e instanceof Refusal refusal) {
-            return ":no_entry_sign: " + refusal.getMessage();
+            return ":no_entry_sign: " + Text.escape(refusal.getMessage());
         }
         if (e instanceof NotLinked notLinked) {
-            return notLinked.getMessage();
+            return Text.escape(notLinked.getMessage());
         }
         if (e instanceof DataAccessException) {
             return UNREACHABLE;

@@ -156,6 +156,35 @@ public final class FakeSlackApi implements AutoCloseable {
                 .orElse(null);
     }
 
+    /**
+     * Every message, view and reply the bot sent (Web API calls and response URL posts) as JSON: a form's JSON fields
+     * ({@code blocks}, {@code view}) parsed, its other fields as text, so that every text object can be inspected.
+     */
+    public List<JsonNode> everyPayload() {
+        List<JsonNode> all = new java.util.ArrayList<>();
+        for (var event : server.getAllServeEvents()) {
+            String body = event.getRequest().getBodyAsString();
+            if (body.isBlank()) {
+                continue;
+            }
+            if (body.startsWith("{")) {
+                all.add(readJson(body));
+                continue;
+            }
+            var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            BlockKit.form(event.getRequest()).forEach((key, value) -> {
+                String v = value.trim();
+                node.set(
+                        key,
+                        (v.startsWith("{") || v.startsWith("["))
+                                ? readJson(v)
+                                : com.fasterxml.jackson.databind.node.TextNode.valueOf(value));
+            });
+            all.add(node);
+        }
+        return all;
+    }
+
     /** Everything the bot sent anywhere: Web API calls and response URL posts. */
     public String everythingSent() {
         StringBuilder all = new StringBuilder();

@@ -78,6 +78,10 @@ public class SlackWorkspace extends SlackClient implements AutoCloseable {
         return api.lastHomeOf(slackUserId);
     }
 
+    public List<JsonNode> everyPayload() {
+        return api.everyPayload();
+    }
+
     public String everythingSent() {
         return api.everythingSent();
     }

@@ -48,9 +48,14 @@ public final class InactivateAccount {
             unit.owe(new Owed.ChangeNotice(
                     after.id(),
                     requester.account().id(),
-                    "was inactivated (" + after.inactivationReason().toLowerCase(java.util.Locale.ROOT) + ")"));
+                    "was inactivated (" + lowerFirst(after.inactivationReason()) + ")"));
             return after;
         });
+    }
+
+    /** "Other: Left for…" as part of a sentence: only the reason's own first letter lowered, the note as typed. */
+    private static String lowerFirst(String reason) {
+        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 
     static String describe(InactivationReason reason, String note) {

@@ -91,7 +91,8 @@ final class SweepDeliveries {
                 FALLBACK,
                 AccountMessages.say(Text.clip(
                         ":hourglass: These accounts at " + Text.org(org) + " are now Inactive Expired after 90 days"
-                                + " without a sign-in: " + list + ". `/miic reactivate <username>` brings one back"
+                                + " without a sign-in: " + list
+                                + ". `/miic reactivate &lt;username&gt;` brings one back"
                                 + " when the person still needs MIIC.",
                         2_900)),
                 "told an administrator by DM");

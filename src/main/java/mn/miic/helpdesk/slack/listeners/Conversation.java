@@ -55,9 +55,10 @@ public final class Conversation {
             return identities
                     .accountMentioned(slackUser, turn.requestId())
                     .map(Account::username)
-                    .orElseThrow(() -> Refusal.notAllowed("<@" + slackUser + "> is not linked to a MIIC account, and"
-                            + " no MIIC account has the email of their Slack profile, so I cannot tell which account"
-                            + " you mean. Use their MIIC username instead."));
+                    .orElseThrow(
+                            () -> Refusal.notAllowed("The Slack user you named is not linked to a MIIC account, and"
+                                    + " no MIIC account has the email of their Slack profile, so I cannot tell which account"
+                                    + " you mean. Use their MIIC username instead."));
         }
         if (text.startsWith("@")) {
             text = text.substring(1);

@@ -3,7 +3,6 @@ package mn.miic.helpdesk.slack.views;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
@@ -42,7 +41,7 @@ public final class AccountMessages {
 
     /** One sentence as a message. */
     public static List<LayoutBlock> say(String mrkdwn) {
-        return List.of(section(s -> s.text(markdownText(Text.clip(mrkdwn, 3000)))));
+        return List.of(section(s -> s.text(Text.mrkdwn(Text.clip(mrkdwn, 3000)))));
     }
 
     /** The guide's Manage Users list: Last Name, First Name, MI, Username, Status, Locked, Password Expires, Role. */
@@ -55,12 +54,12 @@ public final class AccountMessages {
                         ? "Users matching “" + Text.escape(asked.text().trim()) + "”"
                         : capitalize(filterWord(asked.filter())) + "users matching “"
                                 + Text.escape(asked.text().trim()) + "”";
-        blocks.add(section(s -> s.text(markdownText("*" + what + "* at " + Text.org(result.organization()) + "\n"
+        blocks.add(section(s -> s.text(Text.mrkdwn("*" + what + "* at " + Text.org(result.organization()) + "\n"
                 + page.total() + (page.total() == 1 ? " account" : " accounts")
                 + (page.pages() > 1 ? " · page " + (page.page() + 1) + " of " + page.pages() : "")))));
         if (page.accounts().isEmpty()) {
             blocks.add(context(c -> c.elements(List.of(
-                    markdownText("Nothing found. Search by last name, first name or username, or type `/miic users` for"
+                    Text.mrkdwn("Nothing found. Search by last name, first name or username, or type `/miic users` for"
                             + " everyone.")))));
         }
         for (Account account : page.accounts()) {
@@ -104,7 +103,7 @@ public final class AccountMessages {
         if (options.size() < 5) {
             options.add(menuItem(AccountOp.AUDIT, account));
         }
-        return section(s -> s.text(markdownText(line)).accessory(overflowMenu(o -> o.actionId(Ids.Actions.ACCOUNT_MENU)
+        return section(s -> s.text(Text.mrkdwn(line)).accessory(overflowMenu(o -> o.actionId(Ids.Actions.ACCOUNT_MENU)
                 .options(options))));
     }
 
@@ -134,7 +133,7 @@ public final class AccountMessages {
                     card.additionalOrganizations().stream().map(Text::org).collect(Collectors.joining(", "))));
         }
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(Text.boldName(a))).fields(fields)));
+        blocks.add(section(s -> s.text(Text.mrkdwn(Text.boldName(a))).fields(fields)));
         List<BlockElement> buttons = new ArrayList<>();
         for (AccountAction action : AccountAction.values()) {
             if (card.allowedActions().contains(action)) {
@@ -174,7 +173,7 @@ public final class AccountMessages {
                     default -> throw new IllegalArgumentException(op.name());
                 };
         return List.of(
-                section(s -> s.text(markdownText(question))),
+                section(s -> s.text(Text.mrkdwn(question))),
                 actions(x -> x.elements(List.of(
                         button(b -> b.actionId(Ids.Actions.CONFIRM)
                                 .text(plainText(op.label()))
@@ -188,7 +187,7 @@ public final class AccountMessages {
     /** The account's recent changes and refused attempts, newest first, in Minnesota time. */
     public static List<LayoutBlock> auditTrail(ReadAuditTrail.Trail trail) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText("*History of " + Text.boldName(trail.account()) + "*"
+        blocks.add(section(s -> s.text(Text.mrkdwn("*History of " + Text.boldName(trail.account()) + "*"
                 + (trail.entries().isEmpty() ? "\nNo changes recorded yet." : "")))));
         for (AuditEntry e : trail.entries()) {
             String who = e.actorUsername() == null ? "an operator import" : "`" + e.actorUsername() + "`";
@@ -203,7 +202,7 @@ public final class AccountMessages {
             if (e.reason() != null) {
                 line.append("\n_").append(Text.escape(e.reason())).append("_");
             }
-            blocks.add(context(c -> c.elements(List.of(markdownText(Text.clip(line.toString(), 3000))))));
+            blocks.add(context(c -> c.elements(List.of(Text.mrkdwn(Text.clip(line.toString(), 3000))))));
         }
         return blocks;
     }
@@ -265,7 +264,7 @@ public final class AccountMessages {
     }
 
     private static TextObject field(String label, String value) {
-        return markdownText("*" + label + "*\n" + value);
+        return Text.mrkdwn("*" + label + "*\n" + value);
     }
 
     /** The "Password Expires" column: when the current password stops working, if it was set to expire. */

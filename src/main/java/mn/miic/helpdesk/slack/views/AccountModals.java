@@ -4,7 +4,6 @@ import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
@@ -47,7 +46,7 @@ public final class AccountModals {
 
     public static View add(FormOptions.AddForm form, String metadata) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(context(c -> c.elements(List.of(markdownText("Adds a user to *" + Text.org(form.organization())
+        blocks.add(context(c -> c.elements(List.of(Text.mrkdwn("Adds a user to *" + Text.org(form.organization())
                 + "*. To add elsewhere, switch first with `/miic org`. The temporary password goes to you by DM"
                 + " to hand over; the user changes it at the first sign-in.")))));
         blocks.addAll(fields(null, form.roles(), null));
@@ -59,7 +58,7 @@ public final class AccountModals {
         AccountForm values = AccountForm.of(a, form.additionalOrganizationCodes());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(context(c ->
-                c.elements(List.of(markdownText(Text.boldName(a) + " at *" + Text.org(form.organization()) + "*")))));
+                c.elements(List.of(Text.mrkdwn(Text.boldName(a) + " at *" + Text.org(form.organization()) + "*")))));
         blocks.addAll(fields(values, form.roles(), a.role()));
         blocks.add(divider());
         blocks.add(input(
@@ -90,7 +89,7 @@ public final class AccountModals {
 
     public static View inactivate(AccountCard card, boolean helpDesk, String metadata) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText("Inactivate " + Text.boldName(card.account()) + " at "
+        blocks.add(section(s -> s.text(Text.mrkdwn("Inactivate " + Text.boldName(card.account()) + " at "
                 + Text.org(card.organization()) + "? They can no longer sign in to MIIC until an administrator"
                 + " reactivates the account."))));
         blocks.add(input(i -> i.blockId(Ids.Blocks.INACTIVATION_REASON)

@@ -2,7 +2,6 @@ package mn.miic.helpdesk.slack.views;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
@@ -58,7 +57,7 @@ public final class AskMessages {
     /** A notice and the one button that files the request it calls for (the App Home's ask buttons' action). */
     private static List<LayoutBlock> withAsk(String text, RequestKind kind, String label) {
         return List.of(
-                section(s -> s.text(markdownText(text))),
+                section(s -> s.text(Text.mrkdwn(text))),
                 actions(a -> a.elements(List.of(button(b -> b.actionId(Ids.Actions.askButton(kind))
                         .text(plainText(label))
                         .style("primary")

@@ -2,7 +2,6 @@ package mn.miic.helpdesk.slack.views;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
 import java.util.List;
@@ -27,8 +26,8 @@ public final class DeliveryMessages {
                 + "Sign in to MIIC before " + Text.dateTime(a.passwordExpiresAt())
                 + "; you will be asked to choose your own password then.";
         return List.of(
-                section(s -> s.text(markdownText(text))),
-                context(c -> c.elements(List.of(markdownText(
+                section(s -> s.text(Text.mrkdwn(text))),
+                context(c -> c.elements(List.of(Text.mrkdwn(
                         "Do not share this password. If you did not expect this message, tell your site's MIIC"
                                 + " administrator.")))));
     }
@@ -40,8 +39,8 @@ public final class DeliveryMessages {
                 + "Give it to them in person or by phone, not by email. They must sign in and change it before "
                 + Text.dateTime(a.passwordExpiresAt()) + ".";
         return List.of(
-                section(s -> s.text(markdownText(text))),
-                context(c -> c.elements(List.of(markdownText(
+                section(s -> s.text(Text.mrkdwn(text))),
+                context(c -> c.elements(List.of(Text.mrkdwn(
                         "Their Slack is not linked to MIIC, so it came to you. This message is the only copy.")))));
     }
 
@@ -88,13 +87,14 @@ public final class DeliveryMessages {
     }
 
     public static String changeNotice(String whatHappened, Account by) {
-        return "Your MIIC account " + whatHappened + " by " + Text.name(by) + ".";
+        // What happened can carry a note someone typed (an inactivation's): text, never markup.
+        return "Your MIIC account " + Text.escape(whatHappened) + " by " + Text.name(by) + ".";
     }
 
     public static List<LayoutBlock> notice(String text) {
         return List.of(
-                section(s -> s.text(markdownText(text))),
-                context(c -> c.elements(List.of(
-                        markdownText("Questions? Ask your site's MIIC administrator or the MIIC help desk.")))));
+                section(s -> s.text(Text.mrkdwn(text))),
+                context(c -> c.elements(
+                        List.of(Text.mrkdwn("Questions? Ask your site's MIIC administrator or the MIIC help desk.")))));
     }
 }

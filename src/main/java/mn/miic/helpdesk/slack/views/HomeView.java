@@ -5,7 +5,6 @@ import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.view.Views.view;
 
@@ -31,12 +30,12 @@ public final class HomeView {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your MIIC account"))));
         blocks.add(section(s ->
-                s.text(markdownText(Text.boldName(a) + "\n*Role:* " + a.role().label() + "\n*Organization:* "
+                s.text(Text.mrkdwn(Text.boldName(a) + "\n*Role:* " + a.role().label() + "\n*Organization:* "
                         + Text.org(own.organization()) + "\n*Status:* " + Text.state(a)))));
         // Who the bot takes them for, so that a wrong link is seen by the one person who can tell.
-        blocks.add(context(c -> c.elements(List.of(markdownText("Linked to your Slack user <@" + slackUserId
+        blocks.add(context(c -> c.elements(List.of(Text.mrkdwn("Linked to your Slack user <@" + slackUserId
                 + ">. Not your account? Tell the MIIC help desk, who can unlink it.")))));
-        blocks.add(section(s -> s.text(markdownText(
+        blocks.add(section(s -> s.text(Text.mrkdwn(
                 a.isInGoodStanding()
                         ? "Type `/miic help` in any channel to see what you can do."
                         : ":warning: Your account is " + Text.state(a)
@@ -49,8 +48,9 @@ public final class HomeView {
         if (queue != null && queue.glance() != null) {
             RequestQueue.Glance g = queue.glance();
             blocks.add(divider());
-            blocks.add(header(h -> h.text(plainText(Text.clip(g.organization().displayName(), 140)))));
-            blocks.add(section(s -> s.text(markdownText(Text.clip(
+            blocks.add(header(
+                    h -> h.text(plainText(Text.clip(Text.plain(g.organization().displayName()), 140)))));
+            blocks.add(section(s -> s.text(Text.mrkdwn(Text.clip(
                     "*Locked:* " + names(g.locked()) + "\n*Expiring within "
                             + RequestQueue.EXPIRING_WITHIN.toDays() + " days (no sign-in):* " + names(g.expiring())
                             + "\n*Open requests:* " + g.openRequests(),

@@ -2,7 +2,6 @@ package mn.miic.helpdesk.slack.views;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
@@ -24,10 +23,10 @@ public final class OutboxMessages {
                 .map(e -> e.getValue() + " "
                         + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(" · "));
-        blocks.add(section(s -> s.text(markdownText("*Messages the bot owes people*\n" + counts))));
+        blocks.add(section(s -> s.text(Text.mrkdwn("*Messages the bot owes people*\n" + counts))));
         if (report.troubles().isEmpty()) {
             blocks.add(context(
-                    c -> c.elements(List.of(markdownText("Nothing waits, and nothing ended undone or given up.")))));
+                    c -> c.elements(List.of(Text.mrkdwn("Nothing waits, and nothing ended undone or given up.")))));
         }
         for (Outbox.Entry e : report.troubles()) {
             String line =
@@ -37,7 +36,7 @@ public final class OutboxMessages {
                             + (e.status() == OutboxStatus.PENDING ? " · next " + Text.dateTime(e.nextAttemptAt()) : "")
                             + (e.outcome() == null ? "" : "\n" + Text.escape(e.outcome()))
                             + (e.lastError() == null ? "" : "\n_last error: " + Text.escape(e.lastError()) + "_");
-            blocks.add(context(c -> c.elements(List.of(markdownText(Text.clip(line, 2_900))))));
+            blocks.add(context(c -> c.elements(List.of(Text.mrkdwn(Text.clip(line, 2_900))))));
         }
         return blocks;
     }

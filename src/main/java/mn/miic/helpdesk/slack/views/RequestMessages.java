@@ -4,7 +4,6 @@ import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
@@ -54,8 +53,8 @@ public final class RequestMessages {
             return decided(d);
         }
         return List.of(
-                section(s -> s.text(markdownText(summary(d)))),
-                context(c -> c.elements(List.of(markdownText(
+                section(s -> s.text(Text.mrkdwn(summary(d)))),
+                context(c -> c.elements(List.of(Text.mrkdwn(
                         lockedBy(d) + "Asked " + Text.dateTime(d.request().askedAt())
                                 + ". The first answer counts; everyone asked sees who decided.")))),
                 actions(a -> a.elements(decisionButtons(d.request(), false))));
@@ -85,8 +84,8 @@ public final class RequestMessages {
                 : "No administrator answered within "
                         + Duration.between(r.askedAt(), r.escalateAt()).toMinutes() + " minutes.";
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(":sos: " + summary(d)))));
-        blocks.add(context(c -> c.elements(List.of(markdownText(why + " Asked " + Text.dateTime(r.askedAt()) + " by <@"
+        blocks.add(section(s -> s.text(Text.mrkdwn(":sos: " + summary(d)))));
+        blocks.add(context(c -> c.elements(List.of(Text.mrkdwn(why + " Asked " + Text.dateTime(r.askedAt()) + " by <@"
                 + r.requesterSlackId() + ">."
                 + (d.claimedBy() == null
                         ? ""
@@ -99,8 +98,8 @@ public final class RequestMessages {
     /** Any copy once the request is decided: who decided what, and no buttons. */
     public static List<LayoutBlock> decided(RequestDetails d) {
         return List.of(
-                section(s -> s.text(markdownText(summary(d)))),
-                context(c -> c.elements(List.of(markdownText(outcome(d))))));
+                section(s -> s.text(Text.mrkdwn(summary(d)))),
+                context(c -> c.elements(List.of(Text.mrkdwn(outcome(d))))));
     }
 
     /** "Approved by Minnie Mouse at 11/24/2026 10:42 AM CST." */
@@ -131,7 +130,7 @@ public final class RequestMessages {
     }
 
     public static String fallback(RequestDetails d) {
-        return d.account().displayName() + " asks for " + d.request().kind().label() + " (request #"
+        return Text.name(d.account()) + " asks for " + d.request().kind().label() + " (request #"
                 + d.request().id() + ")";
     }
 
@@ -142,11 +141,11 @@ public final class RequestMessages {
                 : "<@" + q.slackUserId() + ">, " + Text.boldName(q.asker()) + " at " + Text.org(q.organization()) + " ("
                         + Text.state(q.asker()) + ")";
         return List.of(
-                section(s -> s.text(markdownText(Text.clip(
+                section(s -> s.text(Text.mrkdwn(Text.clip(
                         ":speech_balloon: " + who + " asks the MIIC help desk:\n>"
                                 + Text.escape(q.text()).replace("\n", "\n>"),
                         2_900)))),
-                context(c -> c.elements(List.of(markdownText(
+                context(c -> c.elements(List.of(Text.mrkdwn(
                         "Answer them in a DM; link them first with" + " `/miic link` if they are not linked.")))));
     }
 
@@ -220,9 +219,9 @@ public final class RequestMessages {
                         : "*Open requests you can decide, oldest first*")
                 : "*Your open requests*";
         blocks.add(section(
-                s -> s.text(markdownText(title + (q.requests().isEmpty() ? "\nNothing is waiting. :tada:" : "")))));
+                s -> s.text(Text.mrkdwn(title + (q.requests().isEmpty() ? "\nNothing is waiting. :tada:" : "")))));
         for (RequestDetails d : q.requests().subList(0, Math.min(q.requests().size(), 15))) {
-            blocks.add(section(s -> s.text(markdownText(Text.clip(summary(d), 2_800) + "\n_Waiting "
+            blocks.add(section(s -> s.text(Text.mrkdwn(Text.clip(summary(d), 2_800) + "\n_Waiting "
                     + age(d.request().age(now)) + "_"
                     + (d.request().isEscalated() ? " · with the help desk" : "")
                     + (d.claimedBy() == null
@@ -234,7 +233,7 @@ public final class RequestMessages {
         }
         if (q.requests().size() > 15) {
             blocks.add(context(
-                    c -> c.elements(List.of(markdownText((q.requests().size() - 15) + " more; decide these first.")))));
+                    c -> c.elements(List.of(Text.mrkdwn((q.requests().size() - 15) + " more; decide these first.")))));
         }
         return blocks;
     }
@@ -246,7 +245,7 @@ public final class RequestMessages {
                 .title(viewTitle(t -> t.type("plain_text").text("Deny request")))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Deny")))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
-                .blocks(List.of(section(s -> s.text(markdownText(summary(d)))), input(i -> i.blockId(REASON)
+                .blocks(List.of(section(s -> s.text(Text.mrkdwn(summary(d)))), input(i -> i.blockId(REASON)
                         .optional(true)
                         .label(plainText("Reason, for the requester"))
                         .element(plainTextInput(

@@ -17,12 +17,41 @@ public final class Text {
 
     private Text() {}
 
-    /** Slack mrkdwn treats &, < and > as markup; names and notes are shown as typed. */
+    // Right-to-left overrides and isolates: typed, they can make a name or a note read differently from what it is.
+    private static final java.util.regex.Pattern BIDI_CONTROLS =
+            java.util.regex.Pattern.compile("[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]");
+
+    /**
+     * Typed text (names, notes, reasons, questions, anything imported) as Slack must show it: as text. Slack mrkdwn
+     * treats &, < and > as markup ({@code <!channel>}, {@code <@U…>}, {@code <https://…|…>}), so they are escaped;
+     * direction controls are dropped. Shown in {@link #mrkdwn} objects, which Slack does not auto-link either.
+     */
     public static String escape(String text) {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return BIDI_CONTROLS
+                .matcher(text)
+                .replaceAll("")
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
+    }
+
+    /** Typed text for a plain_text object, which shows markup as it is: only direction controls are dropped. */
+    public static String plain(String text) {
+        return text == null ? "" : BIDI_CONTROLS.matcher(text).replaceAll("");
+    }
+
+    /**
+     * Every mrkdwn text object the bot sends: verbatim, so that a bare URL, an {@code @channel} or a {@code #channel}
+     * in a note stays text; the bot's own links and mentions are written out as Slack markup and still work.
+     */
+    public static com.slack.api.model.block.composition.MarkdownTextObject mrkdwn(String text) {
+        return com.slack.api.model.block.composition.MarkdownTextObject.builder()
+                .text(text)
+                .verbatim(true)
+                .build();
     }
 
     public static String date(LocalDate date) {

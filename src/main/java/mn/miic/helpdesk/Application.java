@@ -4,6 +4,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -159,6 +160,7 @@ public final class Application {
                 .map(token -> AccountApi.create(
                                 token,
                                 dsl,
+                                dataSource,
                                 hasher,
                                 new PasswordPolicy(config.passwordSettings(), hasher),
                                 clock,
@@ -260,9 +262,11 @@ public final class Application {
                         new Jobs.Job(config.jobsEvery(), () -> requests.expire().run()),
                         // Slack retries within minutes; a day of keys is plenty to drop them.
                         "forget-once-keys",
-                        new Jobs.Job(
-                                config.jobsEvery(),
-                                () -> onceKeys.forgetBefore(clock.instant().minus(Duration.ofDays(1)))),
+                        new Jobs.Job(config.jobsEvery(), () -> {
+                            Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
+                            onceKeys.forgetBefore(dayAgo);
+                            AccountApi.forgetFailuresBefore(dsl, dayAgo);
+                        }),
                         "inactivity-sweep",
                         new Jobs.Job(config.sweepEvery(), () -> {
                             var report = sweep.run();

@@ -19,6 +19,7 @@ import mn.miic.helpdesk.observability.Meters;
 import mn.miic.helpdesk.outbox.Outbox;
 import mn.miic.helpdesk.web.BearerToken;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * {@code POST /api/v1/sign-in} and {@code POST /api/v1/password} for MIIC's sign-in page, behind a bearer token.
@@ -28,6 +29,9 @@ public final class AccountApi {
 
     public static final String SIGN_IN_PATH = "/api/v1/sign-in";
     public static final String PASSWORD_PATH = "/api/v1/password";
+
+    /** The sign-in API's share of the pool's ten connections. */
+    static final int CONNECTIONS = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -48,6 +52,7 @@ public final class AccountApi {
     public static AccountApi create(
             String token,
             DSLContext dsl,
+            javax.sql.DataSource dataSource,
             PasswordHasher hasher,
             PasswordPolicy policy,
             Clock clock,
@@ -55,17 +60,27 @@ public final class AccountApi {
             int historySize,
             Duration passwordLifetime,
             Outbox outbox) {
-        Credentials credentials = new Credentials(hasher, clock, lockoutThreshold, outbox);
+        Credentials credentials = new Credentials(hasher, clock, lockoutThreshold, outbox, BoundedVerifier.perCore());
+        SignInThrottle throttle = new SignInThrottle(clock, lockoutThreshold);
+        // A share of the pool, so that a flood of sign-ins never takes the connections Slack and the jobs need.
+        DSLContext shared = DSL.using(
+                dsl.configuration().derive(new SharedConnections(dataSource, CONNECTIONS, Duration.ofMillis(500))));
         return new AccountApi(
                 token,
-                new SignIn(dsl, credentials, clock),
-                new ChangePassword(dsl, credentials, hasher, policy, clock, historySize, passwordLifetime));
+                new SignIn(shared, credentials, clock, throttle),
+                new ChangePassword(
+                        shared, credentials, hasher, policy, clock, historySize, passwordLifetime, throttle));
     }
 
     AccountApi(String token, SignIn signIn, ChangePassword changePassword) {
         this.token = new BearerToken(token);
         this.signIn = signIn;
         this.changePassword = changePassword;
+    }
+
+    /** Forgets the failed sign-ins nobody added to since {@code before}: for the daily clean-up job. */
+    public static int forgetFailuresBefore(DSLContext dsl, java.time.Instant before) {
+        return SignInThrottle.forgetBefore(dsl, before);
     }
 
     /** Path to handler, for the web server's POST routes. */
@@ -86,15 +101,18 @@ public final class AccountApi {
             return;
         }
         try {
-            SignIn.Result result =
-                    signIn.attempt(requestId(ctx), body.organizationCode(), body.username(), body.password());
+            SignIn.Result result = signIn.attempt(
+                    requestId(ctx), clientAddress(ctx), body.organizationCode(), body.username(), body.password());
             Meters.signIn(result.outcome().wire());
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("outcome", result.outcome().wire());
             if (result.detail() != null) {
                 answer.put(result.outcome() == SignInOutcome.INACTIVE ? "status" : "reason", result.detail());
             }
+            retryAfter(ctx, result.retryAfter());
             ctx.status(result.outcome().httpStatus()).json(answer);
+        } catch (Busy busy) {
+            busy(ctx);
         } finally {
             Arrays.fill(body.password(), '\0');
             org.slf4j.MDC.remove("request_id");
@@ -117,6 +135,7 @@ public final class AccountApi {
         try {
             ChangePassword.Result result = changePassword.change(
                     requestId(ctx),
+                    clientAddress(ctx),
                     body.organizationCode(),
                     body.username(),
                     body.currentPassword(),
@@ -133,13 +152,43 @@ public final class AccountApi {
                 if (result.detail() != null) {
                     answer.put("status", result.detail());
                 }
+                retryAfter(ctx, result.retryAfter());
                 ctx.status(result.refusal().httpStatus()).json(answer);
             }
+        } catch (Busy busy) {
+            busy(ctx);
         } finally {
             Arrays.fill(body.currentPassword(), '\0');
             Arrays.fill(body.newPassword(), '\0');
             org.slf4j.MDC.remove("request_id");
         }
+    }
+
+    /**
+     * The person's address, for the back-off per address: the caller is MIIC's sign-in page (it holds the bearer
+     * token), so the address it forwards in {@code X-Forwarded-For} is the person's; without it, the caller's own.
+     */
+    private static String clientAddress(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            String first = forwarded.split(",", 2)[0].trim();
+            return first.length() <= 64 ? first : first.substring(0, 64);
+        }
+        return ctx.ip();
+    }
+
+    private static void retryAfter(Context ctx, Duration wait) {
+        if (wait != null) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
+        }
+    }
+
+    /** Every password check, or the API's share of connections, is taken: nothing was checked or counted. */
+    private static void busy(Context ctx) {
+        Meters.signIn("busy");
+        ctx.status(503)
+                .header("Retry-After", "1")
+                .json(Map.of("outcome", "busy", "message", "too many sign-ins at once; try again in a second"));
     }
 
     private static Map<String, String> violation(PolicyViolation v) {

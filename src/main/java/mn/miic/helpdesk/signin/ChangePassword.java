@@ -23,7 +23,11 @@ import org.jooq.DSLContext;
 public final class ChangePassword {
 
     /** @param refusal null when changed; {@code violations} is non-empty only for a new password that breaks rules */
-    public record Result(SignInOutcome refusal, String detail, List<PolicyViolation> violations) {
+    public record Result(SignInOutcome refusal, String detail, List<PolicyViolation> violations, Duration retryAfter) {
+        Result(SignInOutcome refusal, String detail, List<PolicyViolation> violations) {
+            this(refusal, detail, violations, null);
+        }
+
         public boolean changed() {
             return refusal == null && violations.isEmpty();
         }
@@ -36,6 +40,7 @@ public final class ChangePassword {
     private final Clock clock;
     private final int historySize;
     private final Duration lifetime;
+    private final SignInThrottle throttle;
 
     ChangePassword(
             DSLContext dsl,
@@ -44,7 +49,9 @@ public final class ChangePassword {
             PasswordPolicy policy,
             Clock clock,
             int historySize,
-            Duration lifetime) {
+            Duration lifetime,
+            SignInThrottle throttle) {
+        this.throttle = throttle;
         this.dsl = dsl;
         this.credentials = credentials;
         this.policy = policy;
@@ -54,54 +61,82 @@ public final class ChangePassword {
         this.lifetime = lifetime;
     }
 
-    public Result change(String requestId, String orgCode, String username, char[] current, char[] replacement) {
-        return dsl.transactionResult(cfg -> {
-            Actor actor = new Actor(null, null, requestId);
-            Credentials.Checked checked =
-                    credentials.check(cfg.dsl(), actor, AuditAction.CHANGE_PASSWORD, orgCode, username, current);
-            if (!checked.passed()) {
-                return new Result(checked.refusal(), checked.refusalDetail(), List.of());
-            }
-            var account = checked.account();
-            AccountRepository accounts = new AccountRepository(cfg.dsl());
-            List<String> recent = accounts.recentPasswordHashes(account.id(), historySize + 1);
-            List<PolicyViolation> violations = policy.check(
-                    new String(replacement),
-                    account.username(),
-                    List.of(account.name().first(), account.name().last()),
-                    recent);
-            Actor self = new Actor(account.id(), null, requestId);
-            var subject = checked.subject();
-            if (!violations.isEmpty()) {
-                new AuditLog(cfg.dsl())
-                        .refused(
-                                self,
-                                account.username(),
-                                AuditAction.CHANGE_PASSWORD,
-                                subject,
-                                "new password breaks: "
-                                        + violations.stream()
-                                                .map(PolicyViolation::rule)
-                                                .toList());
-                return new Result(null, null, violations);
-            }
-            String hash = hasher.hash(new String(replacement));
-            var expires = clock.instant().plus(lifetime);
-            accounts.setCredential(account.id(), new Credential(hash, expires, false), account.id());
-            accounts.addToHistory(account.id(), hash, false);
-            accounts.recordSignIn(account.id(), 0, false, null);
-            new AuditLog(cfg.dsl())
-                    .done(
+    /**
+     * @param clientAddress where the attempt came from: a wrong current password counts like a wrong sign-in
+     * @throws Busy when the password checks or the API's database connections are all taken
+     */
+    public Result change(
+            String requestId,
+            String clientAddress,
+            String orgCode,
+            String username,
+            char[] current,
+            char[] replacement) {
+        Actor actor = new Actor(null, null, requestId);
+        SignInThrottle.Keys keys = SignInThrottle.Keys.of(clientAddress, orgCode, username);
+        var wait = throttle.waitFor(dsl, keys);
+        if (wait.isPresent()) {
+            new AuditLog(dsl)
+                    .refused(
+                            actor,
+                            null,
+                            AuditAction.CHANGE_PASSWORD,
+                            AuditLog.Subject.NONE,
+                            "throttled: too many failed sign-ins lately from " + clientAddress
+                                    + " or for this account");
+            return new Result(SignInOutcome.THROTTLED, null, List.of(), wait.get());
+        }
+        return credentials.checkThen(
+                dsl, actor, AuditAction.CHANGE_PASSWORD, orgCode, username, current, (tx, checked) -> {
+                    if (checked.refusal() == SignInOutcome.INVALID_CREDENTIALS) {
+                        throttle.failed(tx, keys);
+                    }
+                    return changeChecked(tx, requestId, checked, replacement);
+                });
+    }
+
+    private Result changeChecked(DSLContext tx, String requestId, Credentials.Checked checked, char[] replacement) {
+        if (!checked.passed()) {
+            return new Result(checked.refusal(), checked.refusalDetail(), List.of());
+        }
+        var account = checked.account();
+        AccountRepository accounts = new AccountRepository(tx);
+        List<String> recent = accounts.recentPasswordHashes(account.id(), historySize + 1);
+        List<PolicyViolation> violations = policy.check(
+                new String(replacement),
+                account.username(),
+                List.of(account.name().first(), account.name().last()),
+                recent);
+        Actor self = new Actor(account.id(), null, requestId);
+        var subject = checked.subject();
+        if (!violations.isEmpty()) {
+            new AuditLog(tx)
+                    .refused(
                             self,
                             account.username(),
                             AuditAction.CHANGE_PASSWORD,
                             subject,
-                            checked.credential().mustChange() ? "temporary password replaced" : "password changed",
-                            Map.of(
-                                    "must_change_password",
-                                    new Change(
-                                            String.valueOf(checked.credential().mustChange()), "false")));
-            return new Result(null, null, List.of());
-        });
+                            "new password breaks: "
+                                    + violations.stream()
+                                            .map(PolicyViolation::rule)
+                                            .toList());
+            return new Result(null, null, violations);
+        }
+        String hash = hasher.hash(new String(replacement));
+        var expires = clock.instant().plus(lifetime);
+        accounts.setCredential(account.id(), new Credential(hash, expires, false), account.id());
+        accounts.addToHistory(account.id(), hash, false);
+        accounts.recordSignIn(account.id(), 0, false, null);
+        new AuditLog(tx)
+                .done(
+                        self,
+                        account.username(),
+                        AuditAction.CHANGE_PASSWORD,
+                        subject,
+                        checked.credential().mustChange() ? "temporary password replaced" : "password changed",
+                        Map.of(
+                                "must_change_password",
+                                new Change(String.valueOf(checked.credential().mustChange()), "false")));
+        return new Result(null, null, List.of());
     }
 }

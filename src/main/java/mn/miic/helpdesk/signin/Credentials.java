@@ -20,9 +20,9 @@ import mn.miic.helpdesk.outbox.Owed;
 import org.jooq.DSLContext;
 
 /**
- * Checks an organization code, username and password the way both APIs need it, inside the caller's transaction:
- * one answer for every kind of wrong, in about the same time, and the account's state only for the right password.
- * Wrong passwords are counted and lock the account at the threshold.
+ * Checks an organization code, username and password the way both APIs need it: one answer for every kind of wrong, in
+ * about the same time, and the account's state only for the right password. Wrong passwords are counted and lock the
+ * account at the threshold. The Argon2 check holds no connection and no lock.
  */
 final class Credentials {
 
@@ -51,8 +51,14 @@ final class Credentials {
 
     private final Outbox outbox;
 
-    /** @param outbox where the owner's "your account was locked" is owed, with the lock itself */
-    Credentials(PasswordHasher hasher, Clock clock, int lockoutThreshold, Outbox outbox) {
+    private final BoundedVerifier verifier;
+
+    /**
+     * @param outbox where the owner's "your account was locked" is owed, with the lock itself
+     * @param verifier where the Argon2 checks run, bounded
+     */
+    Credentials(PasswordHasher hasher, Clock clock, int lockoutThreshold, Outbox outbox, BoundedVerifier verifier) {
+        this.verifier = verifier;
         this.outbox = outbox;
         this.hasher = hasher;
         this.clock = clock;
@@ -60,18 +66,82 @@ final class Credentials {
         this.decoyHash = hasher.hash("decoy-" + java.util.UUID.randomUUID());
     }
 
-    Checked check(DSLContext tx, Actor actor, AuditAction action, String orgCode, String username, char[] password) {
-        AccountRepository accounts = new AccountRepository(tx);
-        OrganizationRepository organizations = new OrganizationRepository(tx);
-        Optional<Organization> org = organizations.findByCode(orgCode == null ? "" : orgCode.trim());
-        Optional<Account> found = accounts.findByUsername(username == null ? "" : username.trim())
+    /** What a check reads first, with no lock and no transaction held: the account named, and its hash then. */
+    record Candidate(Long accountId, String hash) {
+        static final Candidate NONE = new Candidate(null, null);
+    }
+
+    /**
+     * The whole check in three steps, so that no connection is held while Argon2 runs: read what is needed, check the
+     * password on the bounded verifier, then lock the account and record the outcome in a transaction, in which
+     * {@code then} also runs. A password changed between the read and the lock is checked again.
+     */
+    <T> T checkThen(
+            DSLContext dsl,
+            Actor actor,
+            AuditAction action,
+            String orgCode,
+            String username,
+            char[] password,
+            java.util.function.BiFunction<DSLContext, Checked, T> then) {
+        for (int attempt = 1; ; attempt++) {
+            Candidate candidate = find(dsl, orgCode, username);
+            boolean right = verify(candidate, password);
+            boolean last = attempt >= 3;
+            var done = dsl.transactionResult(cfg -> {
+                Checked checked = record(cfg.dsl(), actor, action, orgCode, username, candidate, right, last);
+                return checked == null ? null : java.util.List.of(new Object[] {then.apply(cfg.dsl(), checked)});
+            });
+            if (done != null) {
+                @SuppressWarnings("unchecked")
+                T value = (T) done.get(0);
+                return value;
+            }
+        }
+    }
+
+    private Candidate find(DSLContext dsl, String orgCode, String username) {
+        AccountRepository accounts = new AccountRepository(dsl);
+        Optional<Organization> org = new OrganizationRepository(dsl).findByCode(orgCode == null ? "" : orgCode.trim());
+        return accounts.findByUsername(username == null ? "" : username.trim())
                 .filter(a -> org.isPresent()
                         && (a.organizationId() == org.get().id()
                                 || a.additionalOrganizationIds()
                                         .contains(org.get().id())))
-                .flatMap(a -> accounts.lockById(a.id()));
+                .map(a -> new Candidate(a.id(), accounts.credential(a.id()).passwordHash()))
+                .orElse(Candidate.NONE);
+    }
+
+    /** The Argon2 check; with no account, or one never given a password, the decoy's, so that every no takes as long. */
+    private boolean verify(Candidate candidate, char[] password) {
+        String plain = new String(password);
+        return verifier.check(() -> {
+            if (candidate.hash() == null) {
+                hasher.matches(plain, decoyHash);
+                return false;
+            }
+            return hasher.matches(plain, candidate.hash());
+        });
+    }
+
+    /**
+     * Records the check against the account as it is now, in the caller's transaction; null when its password changed
+     * after it was read (unless {@code last}: then the check counts as wrong).
+     */
+    private Checked record(
+            DSLContext tx,
+            Actor actor,
+            AuditAction action,
+            String orgCode,
+            String username,
+            Candidate candidate,
+            boolean checkedRight,
+            boolean last) {
+        AccountRepository accounts = new AccountRepository(tx);
+        OrganizationRepository organizations = new OrganizationRepository(tx);
+        Optional<Account> found =
+                candidate.accountId() == null ? Optional.empty() : accounts.lockById(candidate.accountId());
         if (found.isEmpty()) {
-            hasher.matches(new String(password), decoyHash);
             new AuditLog(tx)
                     .refused(
                             actor,
@@ -85,14 +155,11 @@ final class Credentials {
         Organization home = organizations.findById(account.organizationId()).orElseThrow();
         AuditLog.Subject subject = new AuditLog.Subject(account.id(), account.username(), home.id(), home.code());
         Credential credential = accounts.credential(account.id());
-        boolean right;
-        if (credential.passwordHash() == null) {
-            // Imported and never reset: no password works, and saying so would take less time than checking one.
-            hasher.matches(new String(password), decoyHash);
-            right = false;
-        } else {
-            right = hasher.matches(new String(password), credential.passwordHash());
+        boolean same = java.util.Objects.equals(credential.passwordHash(), candidate.hash());
+        if (!same && !last) {
+            return null;
         }
+        boolean right = same && checkedRight;
         if (!right) {
             if (account.locked()) {
                 new AuditLog(tx).refused(actor, account.username(), action, subject, "wrong password (locked)");

@@ -9,7 +9,9 @@ public enum SignInOutcome {
     INVALID_CREDENTIALS(401),
     LOCKED(423),
     INACTIVE(403),
-    TEMPORARY_PASSWORD_EXPIRED(403);
+    TEMPORARY_PASSWORD_EXPIRED(403),
+    // Too many failed sign-ins from this address or for this account lately: try again after Retry-After.
+    THROTTLED(429);
 
     private final int httpStatus;
 

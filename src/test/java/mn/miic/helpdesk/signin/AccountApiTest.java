@@ -51,6 +51,7 @@ class AccountApiTest {
     private final DSLContext dsl = app.dsl();
     private final Fixtures fixtures = new Fixtures(dsl);
     private final HttpClient http = HttpClient.newHttpClient();
+    private final java.util.concurrent.atomic.AtomicInteger addresses = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Organization clinic = fixtures.org("API1", OrganizationKind.CLINIC);
     private final Organization floats = fixtures.org("API2", OrganizationKind.CLINIC);
@@ -141,6 +142,56 @@ class AccountApiTest {
                 .as("a wrong password learns nothing about the lock")
                 .isEqualTo("invalid_credentials");
         assertThat(audit(pat)).anyMatch(e -> e.reason() != null && e.reason().contains("locked after 5"));
+    }
+
+    @Test
+    void aGuesserFromOneAddressIsSlowedAndSomeoneElseIsNot() throws Exception {
+        Account pat = fixtures.account(clinic).password(GOOD).create();
+        String guesser = "203.0.113.9";
+        for (int i = 0; i < 21; i++) { // the allowance, and one past it
+            var answer =
+                    postFrom(guesser, app.port(), "/api/v1/sign-in", TOKEN, signIn("API1", "guess" + i, "Wrong-" + i));
+            assertThat(answer.statusCode()).isEqualTo(401);
+        }
+        var slowed = postFrom(guesser, app.port(), "/api/v1/sign-in", TOKEN, signIn("API1", pat.username(), GOOD));
+        assertThat(slowed.statusCode())
+                .as("even the right password waits: one success is no alibi")
+                .isEqualTo(429);
+        assertThat(slowed.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(outcome(slowed)).isEqualTo("throttled");
+        assertThat(reload(pat).failedSignIns())
+                .as("nothing was checked or counted")
+                .isZero();
+        assertThat(outcome(signInAs("API1", pat.username(), GOOD)))
+                .as("from elsewhere")
+                .isEqualTo("signed_in");
+
+        time.advance(java.time.Duration.ofSeconds(2));
+        assertThat(postFrom(guesser, app.port(), "/api/v1/sign-in", TOKEN, signIn("API1", "guess22", "Wrong"))
+                        .statusCode())
+                .as("after the wait, checked again (and the wait doubles)")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void pastTheLockoutThresholdAttemptsOnOneAccountAreSpacedOutWhereverTheyComeFrom() throws Exception {
+        Account kim = fixtures.account(clinic).password(GOOD).create();
+        for (int i = 0; i < 5; i++) {
+            assertThat(signInAs("API1", kim.username(), "Wrong-Password-" + i).statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(reload(kim).locked())
+                .as("the guide's lock, at its threshold")
+                .isTrue();
+        assertThat(signInAs("API1", kim.username(), "Wrong-Password-6").statusCode())
+                .as("one past it")
+                .isEqualTo(401);
+        var spaced = signInAs("API1", kim.username(), GOOD);
+        assertThat(spaced.statusCode())
+                .as("the locked answer that only the right password gets is not given at once")
+                .isEqualTo(429);
+        time.advance(java.time.Duration.ofSeconds(2));
+        assertThat(signInAs("API1", kim.username(), GOOD).statusCode()).isEqualTo(423);
     }
 
     @Test
@@ -284,10 +335,17 @@ class AccountApiTest {
         return JSON.writeValueAsString(Map.of("organization_code", org, "username", username, "password", password));
     }
 
+    /** Each call as from a person of its own (MIIC's sign-in page forwards their address), unless a test says. */
     HttpResponse<String> post(int port, String path, String token, String body) throws Exception {
+        return postFrom(
+                "198.51.100." + addresses.incrementAndGet() % 250 + ":" + addresses.get(), port, path, token, body);
+    }
+
+    HttpResponse<String> postFrom(String address, int port, String path, String token, String body) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Authorization", "Bearer " + token)
+                        .header("X-Forwarded-For", address)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),

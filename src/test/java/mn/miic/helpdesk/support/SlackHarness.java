@@ -50,7 +50,8 @@ public final class SlackHarness extends SlackWorkspace {
         this(dataSource, Map.of());
     }
 
-    private SlackHarness(DataSource dataSource, Map<String, String> settings) {
+    /** On a data source of the test's choosing (the production pool, say), with settings of its own. */
+    public SlackHarness(DataSource dataSource, Map<String, String> settings) {
         this(dataSource, settings, MovableClock.startingNow(), new ArrayList<>());
     }
 

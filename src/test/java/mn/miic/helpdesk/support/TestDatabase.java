@@ -124,6 +124,14 @@ public final class TestDatabase {
         return db.dataSource(name, db.runtimeUser(), db.runtimePassword());
     }
 
+    /** A new, migrated database behind the pool Main makes (HikariCP, ten connections), as the runtime role. */
+    public static DataSource pooled() {
+        PGSimpleDataSource fresh = (PGSimpleDataSource) fresh();
+        return mn.miic.helpdesk.db.Database.connect(
+                        new DatabaseUrl(fresh.getURL(), fresh.getUser(), fresh.getPassword()))
+                .dataSource();
+    }
+
     /** The same database as the schema's owner: for a test that must change the schema itself (a trigger). */
     public static DataSource asOwner(DataSource runtime) {
         TestDatabase db = get();

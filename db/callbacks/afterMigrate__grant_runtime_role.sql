@@ -9,7 +9,10 @@ begin
     if runtime = current_user then
         return;
     end if;
-    execute format('grant usage on schema public to %I', runtime);
+    -- Usage of public is everyone's by default; grant it only where it is not (the owner may not own the schema).
+    if not has_schema_privilege(runtime, 'public', 'USAGE') then
+        execute format('grant usage on schema public to %I', runtime);
+    end if;
     execute format('revoke all on all tables in schema public from %I', runtime);
     execute format('grant select, insert, update, delete on all tables in schema public to %I', runtime);
     execute format('revoke update, delete on audit_event from %I', runtime);

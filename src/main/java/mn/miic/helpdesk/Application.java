@@ -175,7 +175,7 @@ public final class Application {
         web.start(port);
         if (slack == null) {
             log.warn(
-                    "Slack is not configured, so only /healthz, /readyz, /metrics (and the account API when it is on) answer. Set SLACK_BOT_TOKEN with"
+                    "Slack is not configured, so only /healthz, /readyz, /metrics (with METRICS_TOKEN) and the account API (with ACCOUNT_API_TOKEN) answer. Set SLACK_BOT_TOKEN with"
                             + " SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see the README.");
             return this;
         }

@@ -88,7 +88,14 @@ public final class Main {
                 log.warn("DATABASE_MIGRATION_USER is not set, so the bot's own role owns the schema: the audit log is"
                         + " only as safe as that role (see README, Two database roles)");
             }
-            int applied = new Migrations(database.migrationDataSource(), database.runtimeRole()).migrate();
+            int applied;
+            try {
+                applied = new Migrations(database.migrationDataSource(), database.runtimeRole()).migrate();
+            } catch (RuntimeException e) {
+                // An operator's mistake (a wrong URL, password or role), said in one line, not a stack trace.
+                System.err.println("Cannot prepare the database (" + database.description() + "): " + rootMessage(e));
+                return 1;
+            }
             log.info("Database schema is up to date ({} migration(s) applied now)", applied);
             return switch (command) {
                 case "migrate" -> 0;
@@ -96,6 +103,14 @@ public final class Main {
                 default -> serve(config, database);
             };
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static int serve(Config config, Database database) {

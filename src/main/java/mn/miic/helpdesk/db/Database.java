@@ -51,7 +51,7 @@ public final class Database implements AutoCloseable {
                 pool,
                 migration == null ? pool : simple(migration.jdbcUrl(), migration.user(), migration.password()),
                 null,
-                "PostgreSQL at " + url.forLog() + " as " + url.user());
+                "PostgreSQL at " + url.forLog() + (url.user() == null ? "" : " as " + url.user()));
     }
 
     public static Database connect(DatabaseUrl url) {

@@ -257,6 +257,12 @@ class RequestsTest {
                 slack.fixtures.account(state).role(Role.ADMINISTRATOR).locked().create(), "U0LOCKEDAGENT");
         slack.click("U0LOCKEDAGENT", "/respond/locked-claim-" + id, Ids.Actions.REQUEST_CLAIM, id);
         assertThat(textOf(slack.reply("/respond/locked-claim-" + id))).contains("you cannot claim requests");
+        slack.click("U0LOCKEDAGENT", "/respond/locked-approve-" + id, Ids.Actions.REQUEST_APPROVE, id);
+        assertThat(textOf(slack.reply("/respond/locked-approve-" + id))).contains("Your MIIC account is");
+        slack.click("U0LOCKEDAGENT", "/respond/locked-deny-" + id, Ids.Actions.REQUEST_DENY, id);
+        assertThat(textOf(slack.reply("/respond/locked-deny-" + id))).contains("you cannot decide requests");
+        assertThat(slack.calls("views.open")).as("no deny form for them either").hasSize(opened);
+        assertThat(slack.reload(jo).locked()).isTrue();
 
         // Bob lost the manager role since his DM was sent.
         slack.dsl

@@ -158,5 +158,21 @@ class JarSmokeIT {
                 "serve");
         assertThat(keyless.exitCode()).isEqualTo(2);
         assertThat(keyless.output()).contains("DELIVERY_KEY", "openssl rand -base64 32");
+
+        // One role for both, and a server that is not there: the warning, then one plain line.
+        var unreachable = JarProcess.run(
+                Map.of(
+                        "DATABASE_URL",
+                        "jdbc:postgresql://localhost:1/nowhere?password=hunter2",
+                        "DELIVERY_KEY",
+                        "q3mVb1o0cJ0xX8yZbC6lK2rN5sT7uW9yA1dF4gH6jK8="),
+                WORK.resolve("commands/unreachable.log"),
+                "migrate");
+        assertThat(unreachable.exitCode()).isEqualTo(1);
+        assertThat(unreachable.output())
+                .contains("DATABASE_MIGRATION_USER is not set", "only as safe as that role")
+                .contains("Cannot prepare the database (PostgreSQL at jdbc:postgresql://localhost:1/nowhere")
+                .doesNotContain("hunter2")
+                .doesNotContain("\tat ");
     }
 }

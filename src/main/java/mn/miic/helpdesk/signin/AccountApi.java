@@ -111,8 +111,8 @@ public final class AccountApi {
             }
             retryAfter(ctx, result.retryAfter());
             ctx.status(result.outcome().httpStatus()).json(answer);
-        } catch (Busy busy) {
-            busy(ctx);
+        } catch (RuntimeException e) {
+            overloadedOrDown(ctx, e);
         } finally {
             Arrays.fill(body.password(), '\0');
             org.slf4j.MDC.remove("request_id");
@@ -155,8 +155,8 @@ public final class AccountApi {
                 retryAfter(ctx, result.retryAfter());
                 ctx.status(result.refusal().httpStatus()).json(answer);
             }
-        } catch (Busy busy) {
-            busy(ctx);
+        } catch (RuntimeException e) {
+            overloadedOrDown(ctx, e);
         } finally {
             Arrays.fill(body.currentPassword(), '\0');
             Arrays.fill(body.newPassword(), '\0');
@@ -183,12 +183,28 @@ public final class AccountApi {
         }
     }
 
-    /** Every password check, or the API's share of connections, is taken: nothing was checked or counted. */
-    private static void busy(Context ctx) {
-        Meters.signIn("busy");
-        ctx.status(503)
-                .header("Retry-After", "1")
-                .json(Map.of("outcome", "busy", "message", "too many sign-ins at once; try again in a second"));
+    /**
+     * Every password check, or the API's share of connections, is taken (jOOQ may wrap the latter), or the database
+     * is down: a 503 the sign-in page can retry, never a 500. Anything else is a bug, and is thrown.
+     */
+    private static void overloadedOrDown(Context ctx, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Busy) {
+                Meters.signIn("busy");
+                ctx.status(503)
+                        .header("Retry-After", "1")
+                        .json(Map.of("outcome", "busy", "message", "too many sign-ins at once; try again in a second"));
+                return;
+            }
+        }
+        if (e instanceof org.jooq.exception.DataAccessException) {
+            Meters.signIn("unavailable");
+            ctx.status(503)
+                    .header("Retry-After", "5")
+                    .json(Map.of("outcome", "unavailable", "message", "the MIIC account store is unreachable"));
+            return;
+        }
+        throw e;
     }
 
     private static Map<String, String> violation(PolicyViolation v) {

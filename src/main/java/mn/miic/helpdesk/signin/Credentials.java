@@ -88,17 +88,18 @@ final class Credentials {
             Candidate candidate = find(dsl, orgCode, username);
             boolean right = verify(candidate, password);
             boolean last = attempt >= 3;
-            var done = dsl.transactionResult(cfg -> {
+            Optional<Done<T>> done = dsl.transactionResult(cfg -> {
                 Checked checked = record(cfg.dsl(), actor, action, orgCode, username, candidate, right, last);
-                return checked == null ? null : java.util.List.of(new Object[] {then.apply(cfg.dsl(), checked)});
+                return checked == null ? Optional.empty() : Optional.of(new Done<>(then.apply(cfg.dsl(), checked)));
             });
-            if (done != null) {
-                @SuppressWarnings("unchecked")
-                T value = (T) done.get(0);
-                return value;
+            if (done.isPresent()) {
+                return done.get().value();
             }
         }
     }
+
+    /** What the caller's step returned, once the check was recorded (it may itself be null). */
+    private record Done<T>(T value) {}
 
     private Candidate find(DSLContext dsl, String orgCode, String username) {
         AccountRepository accounts = new AccountRepository(dsl);

@@ -195,6 +195,22 @@ class AccountApiTest {
     }
 
     @Test
+    void aDatabaseOutageIsAnswered503NeverA500() throws Exception {
+        var database = new mn.miic.helpdesk.support.SwitchableDataSource(TestDatabase.fresh());
+        Application down = new Application(Config.from(Map.of("ACCOUNT_API_TOKEN", TOKEN)), database, time).start(0);
+        try {
+            database.down(true);
+            var answer = post(down.port(), "/api/v1/sign-in", TOKEN, signIn("API1", "anyone1", "Whatever-1"));
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(outcome(answer)).isEqualTo("unavailable");
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            database.down(false);
+            down.stop();
+        }
+    }
+
+    @Test
     void aSuccessStartsTheCountOver() throws Exception {
         Account pat = fixtures.account(clinic).password(GOOD).create();
         for (int i = 0; i < 4; i++) {

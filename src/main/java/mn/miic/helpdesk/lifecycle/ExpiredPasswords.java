@@ -1,7 +1,6 @@
 package mn.miic.helpdesk.lifecycle;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mn.miic.helpdesk.audit.Actor;
@@ -43,13 +42,11 @@ public final class ExpiredPasswords {
         if (expired.isEmpty()) {
             return;
         }
-        Map<Long, Organization> orgs = new LinkedHashMap<>();
-        new OrganizationRepository(tx)
-                .findAllById(expired.stream()
+        Map<Long, Organization> orgs = new OrganizationRepository(tx)
+                .byId(expired.stream()
                         .map(LifecycleRepository.ExpiredPassword::organizationId)
                         .distinct()
-                        .toList())
-                .forEach(o -> orgs.put(o.id(), o));
+                        .toList());
         AuditLog audit = new AuditLog(tx);
         Outbox.Options options = Outbox.Options.none().tracing(actor.requestId());
         for (var e : expired) {

@@ -191,13 +191,10 @@ public final class InactivitySweep {
     }
 
     private static Map<Long, Organization> organizations(DSLContext tx, List<LifecycleRepository.Touched> touched) {
-        Map<Long, Organization> orgs = new LinkedHashMap<>();
-        new OrganizationRepository(tx)
-                .findAllById(touched.stream()
+        return new OrganizationRepository(tx)
+                .byId(touched.stream()
                         .map(LifecycleRepository.Touched::organizationId)
                         .distinct()
-                        .toList())
-                .forEach(o -> orgs.put(o.id(), o));
-        return orgs;
+                        .toList());
     }
 }

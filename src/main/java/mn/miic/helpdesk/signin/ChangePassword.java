@@ -74,16 +74,8 @@ public final class ChangePassword {
             char[] replacement) {
         Actor actor = new Actor(null, null, requestId);
         SignInThrottle.Keys keys = SignInThrottle.Keys.of(clientAddress, orgCode, username);
-        var wait = throttle.waitFor(dsl, keys);
+        var wait = throttle.holdBack(dsl, actor, AuditAction.CHANGE_PASSWORD, keys, clientAddress, username);
         if (wait.isPresent()) {
-            new AuditLog(dsl)
-                    .refused(
-                            actor,
-                            null,
-                            AuditAction.CHANGE_PASSWORD,
-                            AuditLog.Subject.NONE,
-                            "throttled: too many failed sign-ins lately from " + clientAddress
-                                    + " or for this account");
             return new Result(SignInOutcome.THROTTLED, null, List.of(), wait.get());
         }
         return credentials.checkThen(

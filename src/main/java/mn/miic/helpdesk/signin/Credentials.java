@@ -219,7 +219,8 @@ final class Credentials {
         return null;
     }
 
-    private static String clip(String s, int max) {
+    /** Typed text trimmed to what an audit column holds. */
+    static String clip(String s, int max) {
         if (s == null) {
             return null;
         }

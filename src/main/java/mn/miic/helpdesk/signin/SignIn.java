@@ -47,17 +47,8 @@ public final class SignIn {
     public Result attempt(String requestId, String clientAddress, String orgCode, String username, char[] password) {
         Actor actor = new Actor(null, null, requestId);
         SignInThrottle.Keys keys = SignInThrottle.Keys.of(clientAddress, orgCode, username);
-        Optional<Duration> wait = throttle.waitFor(dsl, keys);
+        Optional<Duration> wait = throttle.holdBack(dsl, actor, AuditAction.SIGN_IN, keys, clientAddress, username);
         if (wait.isPresent()) {
-            // Refused before any password check, so a flood costs one query and one audit row each.
-            new AuditLog(dsl)
-                    .refused(
-                            actor,
-                            null,
-                            AuditAction.SIGN_IN,
-                            new AuditLog.Subject(null, clip(username), null, null),
-                            "throttled: too many failed sign-ins lately from " + clientAddress
-                                    + " or for this account");
             return new Result(SignInOutcome.THROTTLED, null, wait.get());
         }
         return credentials.checkThen(dsl, actor, AuditAction.SIGN_IN, orgCode, username, password, (tx, checked) -> {
@@ -104,10 +95,5 @@ public final class SignIn {
         return expired
                 ? new Result(SignInOutcome.PASSWORD_CHANGE_REQUIRED, "password_expired")
                 : new Result(SignInOutcome.SIGNED_IN, null);
-    }
-
-    private static String clip(String s) {
-        String t = s == null ? "" : s.trim();
-        return t.length() <= 30 ? t : t.substring(0, 30);
     }
 }

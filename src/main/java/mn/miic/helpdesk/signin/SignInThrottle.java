@@ -9,6 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import mn.miic.helpdesk.audit.Actor;
+import mn.miic.helpdesk.audit.AuditAction;
+import mn.miic.helpdesk.audit.AuditLog;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -55,6 +58,23 @@ final class SignInThrottle {
     SignInThrottle(Clock clock, int lockoutThreshold) {
         this.clock = clock;
         this.accountAllowance = lockoutThreshold;
+    }
+
+    /**
+     * An attempt that must wait is refused here, before any password check (so a flood costs one query and one
+     * audit row each), and audited; returns how long it must wait, or nothing when it may go on.
+     */
+    Optional<Duration> holdBack(
+            DSLContext dsl, Actor actor, AuditAction action, Keys keys, String clientAddress, String username) {
+        Optional<Duration> wait = waitFor(dsl, keys);
+        wait.ifPresent(w -> new AuditLog(dsl)
+                .refused(
+                        actor,
+                        null,
+                        action,
+                        new AuditLog.Subject(null, Credentials.clip(username, 30), null, null),
+                        "throttled: too many failed sign-ins lately from " + clientAddress + " or for this account"));
+        return wait;
     }
 
     /** How long this attempt must wait, if it must. */

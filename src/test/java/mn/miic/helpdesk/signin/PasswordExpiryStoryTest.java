@@ -43,7 +43,7 @@ class PasswordExpiryStoryTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Organization clinic = slack.fixtures.org("EXPIRY1", OrganizationKind.CLINIC);
     private final Account ada =
-            member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Ada", "Admin"), "U0ADA");
+            slack.member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Ada", "Admin"), "U0ADA");
 
     @AfterEach
     void stop() {
@@ -53,7 +53,7 @@ class PasswordExpiryStoryTest {
     @Test
     void an_unused_temporary_password_that_expired_is_told_once_and_one_click_and_an_approval_bring_a_new_one()
             throws Exception {
-        Account sam = member(slack.fixtures.account(clinic).name("Sam", "Staff"), "U0SAM");
+        Account sam = slack.member(slack.fixtures.account(clinic).name("Sam", "Staff"), "U0SAM");
         String replies = slack.command("U0ADA", "reset " + sam.username());
         slack.click("U0ADA", replies, Ids.Actions.CONFIRM, valueOf(slack.reply(replies), Ids.Actions.CONFIRM));
         String first = passwordIn(slack.awaitDm("U0SAM", 1).get("blocks"));
@@ -96,10 +96,11 @@ class PasswordExpiryStoryTest {
 
     @Test
     void the_sweep_tells_an_owner_whose_password_expired_lately_once_and_nobody_else() {
-        Account fresh =
-                member(slack.fixtures.account(clinic).name("Fran", "Fresh").password("x"), "U0FRAN");
-        Account old = member(slack.fixtures.account(clinic).name("Olga", "Old").password("x"), "U0OLGA");
-        Account locked = member(
+        Account fresh = slack.member(
+                slack.fixtures.account(clinic).name("Fran", "Fresh").password("x"), "U0FRAN");
+        Account old =
+                slack.member(slack.fixtures.account(clinic).name("Olga", "Old").password("x"), "U0OLGA");
+        Account locked = slack.member(
                 slack.fixtures
                         .account(clinic)
                         .name("Lou", "Locked")
@@ -107,7 +108,7 @@ class PasswordExpiryStoryTest {
                         .locked(),
                 "U0LOU");
         Account valid =
-                member(slack.fixtures.account(clinic).name("Val", "Valid").password("x"), "U0VAL");
+                slack.member(slack.fixtures.account(clinic).name("Val", "Valid").password("x"), "U0VAL");
         Instant now = slack.clock.instant();
         expireAt(fresh, now.minus(Duration.ofHours(2)));
         expireAt(old, now.minus(InactivitySweep.PASSWORD_EXPIRY_LOOKBACK).minus(Duration.ofDays(1)));
@@ -138,7 +139,8 @@ class PasswordExpiryStoryTest {
 
     @Test
     void an_owner_who_signs_in_with_an_expired_password_is_asked_there_and_gets_no_dm_later() throws Exception {
-        Account pat = member(slack.fixtures.account(clinic).name("Pat", "Page").password("Lake-Superior-88"), "U0PAT");
+        Account pat =
+                slack.member(slack.fixtures.account(clinic).name("Pat", "Page").password("Lake-Superior-88"), "U0PAT");
         expireAt(pat, slack.clock.instant().minus(Duration.ofMinutes(5)));
 
         assertThat(outcome(signIn(pat, "Lake-Superior-88"))).isEqualTo("password_change_required");
@@ -149,7 +151,8 @@ class PasswordExpiryStoryTest {
 
     @Test
     void a_notice_for_an_expiry_replaced_before_it_went_is_not_sent() {
-        Account sue = member(slack.fixtures.account(clinic).name("Sue", "Swift").password("x"), "U0SUE");
+        Account sue =
+                slack.member(slack.fixtures.account(clinic).name("Sue", "Swift").password("x"), "U0SUE");
         expireAt(sue, slack.clock.instant().minus(Duration.ofHours(1)));
         // Claimed and owed, then a new password before the courier gets to it (one transaction, so no race here).
         slack.dsl.transaction(cfg -> {
@@ -171,12 +174,6 @@ class PasswordExpiryStoryTest {
         });
         slack.settle();
         assertThat(slack.dmsTo("U0SUE")).isEmpty();
-    }
-
-    private Account member(mn.miic.helpdesk.support.Fixtures.AccountBuilder builder, String slackUserId) {
-        Account account = builder.create();
-        slack.slackProfile(slackUserId, account.email());
-        return account;
     }
 
     private void expireAt(Account account, Instant at) {

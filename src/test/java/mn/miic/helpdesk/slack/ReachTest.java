@@ -38,25 +38,19 @@ class ReachTest {
     private final SlackHarness slack = new SlackHarness();
     private final Organization clinic = slack.fixtures.org("REACH1", OrganizationKind.CLINIC);
     private final Account diana =
-            member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Diana", "Prince"), "U0DIANA");
+            slack.member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Diana", "Prince"), "U0DIANA");
     private final Account steve =
-            member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Steve", "Trevor"), "U0STEVE");
+            slack.member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Steve", "Trevor"), "U0STEVE");
 
     @AfterEach
     void stop() {
         slack.close();
     }
 
-    private Account member(mn.miic.helpdesk.support.Fixtures.AccountBuilder builder, String slackUserId) {
-        Account account = builder.create();
-        slack.slackProfile(slackUserId, account.email());
-        return account;
-    }
-
     @Test
     void a_locked_out_users_request_reaches_every_administrator_of_the_site_and_the_approval_tells_the_owner() {
-        Account pat =
-                member(slack.fixtures.account(clinic).name("Pat", "Locked").locked(), "U0PAT");
+        Account pat = slack.member(
+                slack.fixtures.account(clinic).name("Pat", "Locked").locked(), "U0PAT");
 
         String replies = slack.command("U0PAT", "request unlock I mistyped my password");
         assertThat(textOf(slack.reply(replies))).contains("sent");
@@ -85,7 +79,7 @@ class ReachTest {
 
     @Test
     void a_reset_password_reaches_its_owner_in_one_dm_and_an_account_without_a_slack_user_its_administrator() {
-        Account daisy = member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
+        Account daisy = slack.member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
 
         String outcome = reset("U0DIANA", daisy);
         String password = passwordIn(slack.awaitDm("U0DAISY", 1).get("blocks"));
@@ -104,7 +98,7 @@ class ReachTest {
 
     @Test
     void an_email_changed_to_another_members_sends_the_next_password_to_the_new_owner_never_the_old() {
-        Account daisy = member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
+        Account daisy = slack.member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
         slack.command("U0DAISY", "whoami"); // linked, from her email
         assertThat(linkOf(daisy)).isEqualTo("U0DAISY");
         slack.slackProfile("U0DONALD", "donald.duck@example.org");
@@ -155,10 +149,10 @@ class ReachTest {
 
     @Test
     void a_user_change_event_with_another_email_drops_the_link_at_once() {
-        Account daisy = member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
+        Account daisy = slack.member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
         slack.command("U0DAISY", "whoami");
         assertThat(linkOf(daisy)).isEqualTo("U0DAISY");
-        Account nell = member(slack.fixtures.account(clinic).name("Nell", "Kept"), "U0NELL");
+        Account nell = slack.member(slack.fixtures.account(clinic).name("Nell", "Kept"), "U0NELL");
         slack.command("U0NELL", "whoami");
 
         var changed = slack.event((com.fasterxml.jackson.databind.node.ObjectNode)
@@ -180,8 +174,8 @@ class ReachTest {
     @Test
     void the_help_desk_drops_a_wrong_link_by_hand_and_a_site_administrator_cannot() {
         Organization state = slack.fixtures.org("MSTATE", OrganizationKind.STATE);
-        member(slack.fixtures.account(state).role(Role.ADMINISTRATOR).name("Hal", "Helper"), "U0AGENT");
-        Account daisy = member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
+        slack.member(slack.fixtures.account(state).role(Role.ADMINISTRATOR).name("Hal", "Helper"), "U0AGENT");
+        Account daisy = slack.member(slack.fixtures.account(clinic).name("Daisy", "Duck"), "U0DAISY");
         slack.command("U0DAISY", "whoami");
 
         String refused = slack.command("U0DIANA", "unlink <@U0DAISY>");
@@ -201,7 +195,7 @@ class ReachTest {
 
     @Test
     void the_sweeps_report_reaches_every_administrator_of_the_site_and_its_owner_by_email() {
-        Account gus = member(
+        Account gus = slack.member(
                 slack.fixtures
                         .account(clinic)
                         .name("Gus", "Gone")
@@ -222,8 +216,8 @@ class ReachTest {
 
     @Test
     void a_mention_of_a_colleague_who_never_used_the_bot_names_their_account_by_their_email() {
-        Account pat =
-                member(slack.fixtures.account(clinic).name("Pat", "Locked").locked(), "U0PAT");
+        Account pat = slack.member(
+                slack.fixtures.account(clinic).name("Pat", "Locked").locked(), "U0PAT");
         Account guest =
                 slack.fixtures.account(clinic).name("Gina", "Guest").locked().create();
         slack.slackUser("U0GUEST", guest.email(), "\"is_restricted\":true"); // a guest with the account's email
@@ -239,7 +233,7 @@ class ReachTest {
     @Test
     void a_rate_limited_lookup_delays_the_notice_and_never_loses_it() {
         Account pluto =
-                member(slack.fixtures.account(clinic).name("Pluto", "Dog").locked(), "U0PLUTO");
+                slack.member(slack.fixtures.account(clinic).name("Pluto", "Dog").locked(), "U0PLUTO");
         var limited = slack.slack.stubFor(post(urlPathEqualTo("/api/users.lookupByEmail"))
                 .atPriority(1) // the latest of equal priority wins over his profile's
                 .withRequestBody(containing(

@@ -44,7 +44,7 @@ class TypedTextTest {
     private final Organization clinic = slack.fixtures.org("TYPED1", OrganizationKind.CLINIC);
     private final Organization elsewhere = slack.fixtures.org("TYPED2", OrganizationKind.CLINIC);
     private final Account ada =
-            member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Ada", "Admin"), "U0ADA");
+            slack.member(slack.fixtures.account(clinic).role(Role.ADMINISTRATOR).name("Ada", "Admin"), "U0ADA");
 
     @AfterEach
     void stop() {
@@ -56,9 +56,9 @@ class TypedTextTest {
         // Organization names, as an import brings them.
         rename(clinic, "Clinic " + CORPUS);
         rename(elsewhere, "Other " + CORPUS);
-        Account sam = member(slack.fixtures.account(clinic).name("Sam", "Staff"), "U0SAM");
-        Account pat =
-                member(slack.fixtures.account(clinic).name("Pat", "Locked").locked(), "U0PAT");
+        Account sam = slack.member(slack.fixtures.account(clinic).name("Sam", "Staff"), "U0SAM");
+        Account pat = slack.member(
+                slack.fixtures.account(clinic).name("Pat", "Locked").locked(), "U0PAT");
 
         slack.reply(slack.command("U0ADA", "whoami"));
         slack.reply(slack.command("U0ADA", "users"));
@@ -169,11 +169,5 @@ class TypedTextTest {
                 .set(Tables.ORGANIZATION.NAME, name)
                 .where(Tables.ORGANIZATION.ID.eq(org.id()))
                 .execute();
-    }
-
-    private Account member(mn.miic.helpdesk.support.Fixtures.AccountBuilder builder, String slackUserId) {
-        Account account = builder.create();
-        slack.slackProfile(slackUserId, account.email());
-        return account;
     }
 }

@@ -134,6 +134,16 @@ public final class SlackHarness extends SlackWorkspace {
         return org.jooq.impl.DSL.using(TestDatabase.asOwner(dataSource), org.jooq.SQLDialect.POSTGRES);
     }
 
+    /**
+     * An account whose owner is a member of the workspace, with the account's email on their Slack profile, and who
+     * has never used the bot (no link).
+     */
+    public Account member(Fixtures.AccountBuilder builder, String slackUserId) {
+        Account account = builder.create();
+        slackProfile(slackUserId, account.email());
+        return account;
+    }
+
     public Account link(Account account, String slackUserId) {
         new SlackLinks(dsl).link(slackUserId, account.id(), null);
         return account;

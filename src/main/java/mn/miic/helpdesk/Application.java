@@ -175,8 +175,10 @@ public final class Application {
         web.start(port);
         if (slack == null) {
             log.warn(
-                    "Slack is not configured, so only /healthz, /readyz, /metrics (with METRICS_TOKEN) and the account API (with ACCOUNT_API_TOKEN) answer. Set SLACK_BOT_TOKEN with"
-                            + " SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see the README.");
+                    "Slack is not configured, so only /healthz, /readyz, /metrics (with METRICS_TOKEN) and the account API"
+                            + " (with ACCOUNT_API_TOKEN) answer. Set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode)"
+                            + " or SLACK_SIGNING_SECRET (HTTP); see the README. (With no DATABASE_URL and PLAYGROUND"
+                            + " unset, the same command starts the playground instead.)");
             return this;
         }
         if (config.slackSigningSecret().isPresent()) {

@@ -17,6 +17,7 @@ import mn.miic.helpdesk.db.Database;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.importing.ImportReport;
 import mn.miic.helpdesk.outbox.SecretBox;
+import mn.miic.helpdesk.playground.Playground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,27 @@ public final class Main {
             System.exit(2);
             return;
         }
+        if (command.equals("serve") && config.playground()) {
+            System.exit(playground(config, System.getenv()));
+        }
         System.exit(run(command, rest, config));
+    }
+
+    /** No Slack and no database given: the bot in a workspace of its own, in the browser. */
+    private static int playground(Config config, java.util.Map<String, String> env) {
+        Playground playground;
+        try {
+            playground = Playground.start(config, env, Clock.systemUTC(), Main::prepare);
+        } catch (RuntimeException e) {
+            System.err.println("The playground could not start: " + rootMessage(e));
+            return 1;
+        }
+        log.info("Database: {}", playground.description());
+        log.info(
+                "The playground is running: open http://localhost:{}/ in a browser (no Slack needed; the demo data is"
+                        + " fresh at every start). Stop with Ctrl+C.",
+                playground.port());
+        return untilStopped(playground::close);
     }
 
     private static int run(String command, List<String> args, Config given) {
@@ -88,20 +109,27 @@ public final class Main {
                 log.warn("DATABASE_MIGRATION_USER is not set, so the bot's own role owns the schema: the audit log is"
                         + " only as safe as that role (see README, Two database roles)");
             }
-            int applied;
-            try {
-                applied = new Migrations(database.migrationDataSource(), database.runtimeRole()).migrate();
-            } catch (RuntimeException e) {
-                // An operator's mistake (a wrong URL, password or role), said in one line, not a stack trace.
-                System.err.println("Cannot prepare the database (" + database.description() + "): " + rootMessage(e));
+            if (!prepare(database)) {
                 return 1;
             }
-            log.info("Database schema is up to date ({} migration(s) applied now)", applied);
             return switch (command) {
                 case "migrate" -> 0;
                 case "import" -> importFiles(files, config, database);
                 default -> serve(config, database);
             };
+        }
+    }
+
+    /** Migrates the database; false (said in one line) when it cannot. */
+    private static boolean prepare(Database database) {
+        try {
+            int applied = new Migrations(database.migrationDataSource(), database.runtimeRole()).migrate();
+            log.info("Database schema is up to date ({} migration(s) applied now)", applied);
+            return true;
+        } catch (RuntimeException e) {
+            // An operator's mistake (a wrong URL, password or role), said in one line, not a stack trace.
+            System.err.println("Cannot prepare the database (" + database.description() + "): " + rootMessage(e));
+            return false;
         }
     }
 
@@ -118,9 +146,14 @@ public final class Main {
         log.info(
                 "miic-helpdesk is running on http://localhost:{} (GET /healthz, /readyz). Stop with Ctrl+C.",
                 app.port());
+        return untilStopped(app::stop);
+    }
+
+    /** Waits for Ctrl+C (or a SIGTERM), then stops what runs. */
+    private static int untilStopped(Runnable stop) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
+            stop.run();
             stopped.countDown();
         }));
         try {

@@ -40,7 +40,9 @@ public record Config(
         Duration sweepEvery,
         Period duaValidFor,
         Optional<String> deliveryKey,
-        Duration deliveryDeadline) {
+        Duration deliveryDeadline,
+        boolean playground,
+        Path playgroundDataDirectory) {
 
     /** Slack is served when there is a bot token (checked with a signing secret or an app token by {@link #from}). */
     public boolean slackEnabled() {
@@ -73,7 +75,9 @@ public record Config(
                 sweepEvery,
                 duaValidFor,
                 Optional.of(key),
-                deliveryDeadline);
+                deliveryDeadline,
+                playground,
+                playgroundDataDirectory);
     }
 
     /** Where the embedded default keeps its delivery key: beside its data, made the first time. */
@@ -126,7 +130,10 @@ public record Config(
                     SecretBox.decodeKey(key);
                     return key;
                 }),
-                r.duration("DELIVERY_DEADLINE", Duration.ofMinutes(5), "PT5M"));
+                r.duration("DELIVERY_DEADLINE", Duration.ofMinutes(5), "PT5M"),
+                playground(r, env),
+                r.optional("MIIC_PLAYGROUND_DIR", Path::of)
+                        .orElse(Path.of(System.getProperty("user.home"), ".miic-helpdesk", "playground")));
         String givenKey = env.get("DELIVERY_KEY");
         if (config.database().isPresent() && (givenKey == null || givenKey.isBlank())) {
             r.problems.add("DELIVERY_KEY: missing; with DATABASE_URL every instance needs the same key for the"
@@ -151,6 +158,31 @@ public record Config(
             throw new ConfigException(r.problems);
         }
         return config;
+    }
+
+    /**
+     * The playground (a workspace of its own in the browser) runs when nothing says where Slack or the database is:
+     * what someone trying the bot for the first time has. {@code PLAYGROUND=off} keeps a bot without Slack from
+     * starting it; it never runs beside Slack settings or a {@code DATABASE_URL}, whose data it must not touch.
+     */
+    private static boolean playground(Reader r, Map<String, String> env) {
+        boolean slackSettings = java.util.stream.Stream.of("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+                .anyMatch(name -> env.get(name) != null && !env.get(name).isBlank());
+        boolean database =
+                env.get("DATABASE_URL") != null && !env.get("DATABASE_URL").isBlank();
+        Optional<Boolean> asked = r.optional("PLAYGROUND", v -> switch (v.toLowerCase()) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException("\"" + v + "\" is neither on nor off");
+        });
+        if (asked.orElse(false) && slackSettings) {
+            r.problems.add("PLAYGROUND: on, but Slack settings are given; the playground is its own Slack: unset them");
+        }
+        if (asked.orElse(false) && database) {
+            r.problems.add("PLAYGROUND: on, but DATABASE_URL is given; the playground keeps its own embedded database"
+                    + " and must not touch that one: unset it");
+        }
+        return asked.orElse(!slackSettings && !database);
     }
 
     /** Collects problems instead of stopping at the first. */

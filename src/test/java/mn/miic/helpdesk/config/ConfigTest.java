@@ -26,6 +26,35 @@ class ConfigTest {
     }
 
     @Test
+    void the_playground_runs_when_nothing_names_slack_or_a_database_and_never_beside_them() {
+        assertThat(Config.from(Map.of()).playground()).isTrue();
+        assertThat(Config.from(Map.of()).playgroundDataDirectory())
+                .isNotEqualTo(Config.from(Map.of()).embeddedDataDirectory());
+        assertThat(Config.from(Map.of("PLAYGROUND", "off")).playground()).isFalse();
+        assertThat(Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"))
+                        .playground())
+                .isFalse();
+        assertThat(Config.from(Map.of("DATABASE_URL", "postgresql://db/miic", "DELIVERY_KEY", KEY))
+                        .playground())
+                .isFalse();
+        ConfigException both = catchThrowableOfType(
+                ConfigException.class,
+                () -> Config.from(
+                        Map.of("PLAYGROUND", "on", "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1")));
+        assertThat(both.problems()).anyMatch(p -> p.startsWith("PLAYGROUND: on, but Slack settings"));
+        ConfigException data = catchThrowableOfType(
+                ConfigException.class,
+                () -> Config.from(
+                        Map.of("PLAYGROUND", "on", "DATABASE_URL", "postgresql://db/miic", "DELIVERY_KEY", KEY)));
+        assertThat(data.problems()).anyMatch(p -> p.startsWith("PLAYGROUND: on, but DATABASE_URL"));
+        ConfigException word =
+                catchThrowableOfType(ConfigException.class, () -> Config.from(Map.of("PLAYGROUND", "maybe")));
+        assertThat(word.problems()).containsExactly("PLAYGROUND: \"maybe\" is neither on nor off");
+    }
+
+    private static final String KEY = "q3mVb1o0cJ0xX8yZbC6lK2rN5sT7uW9yA1dF4gH6jK8=";
+
+    @Test
     void every_bad_setting_is_reported_on_its_own_line_naming_it() {
         ConfigException e = catchThrowableOfType(
                 ConfigException.class,

@@ -29,7 +29,8 @@ final class JarProcess implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("miic.jar", "target/miic-helpdesk.jar"));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> BOTS_SETTINGS = List.of("SLACK_", "DATABASE_", "MIIC_", "PORT", "LOG_FORMAT");
+    private static final List<String> BOTS_SETTINGS =
+            List.of("SLACK_", "DATABASE_", "MIIC_", "PORT", "LOG_FORMAT", "PLAYGROUND");
 
     private final Process process;
     private final Path log;

@@ -2,8 +2,11 @@ package mn.miic.helpdesk.playground;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -11,6 +14,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import mn.miic.helpdesk.Application;
@@ -28,11 +34,13 @@ public final class Playground implements AutoCloseable {
     private final PlaygroundWeb web;
     private final Database database;
     private final Application app;
+    private final FileChannel folderLock;
 
-    private Playground(PlaygroundWeb web, Database database, Application app) {
+    private Playground(PlaygroundWeb web, Database database, Application app, FileChannel folderLock) {
         this.web = web;
         this.database = database;
         this.app = app;
+        this.folderLock = folderLock;
     }
 
     /**
@@ -52,9 +60,19 @@ public final class Playground implements AutoCloseable {
         String signingSecret = random(32);
         SlackStandIn slack = new SlackStandIn(Workspace.demo(), botToken, botClock::get);
         SlackServers servers = new SlackServers(slack, signingSecret, botClock::get);
-        PlaygroundWeb web = new PlaygroundWeb(slack, servers, time, botClock::get).start(config.port());
-        Database database = null;
+        PlaygroundWeb web = new PlaygroundWeb(slack, servers, time, botClock::get);
         try {
+            web.start(config.port());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "port " + config.port() + " is in use (another playground, or a bot?):"
+                            + " stop it, or set PORT to another port",
+                    e);
+        }
+        Database database = null;
+        FileChannel folderLock = null;
+        try {
+            folderLock = lock(config.playgroundDataDirectory());
             database = Database.embedded(fresh(config.playgroundDataDirectory(), config.embeddedDataDirectory()));
             if (!prepare.test(database)) {
                 throw new IllegalStateException("the playground's database could not be prepared");
@@ -70,12 +88,13 @@ public final class Playground implements AutoCloseable {
             app.start(0);
             servers.connect(web.port(), app.port());
             web.readAccountsFrom(new MemberAccounts(app.dsl()));
-            return new Playground(web, database, app);
+            return new Playground(web, database, app, folderLock);
         } catch (RuntimeException e) {
             web.stop();
             if (database != null) {
                 database.close();
             }
+            release(folderLock);
             throw e;
         }
     }
@@ -99,11 +118,23 @@ public final class Playground implements AutoCloseable {
         app.stop();
         web.stop();
         database.close();
+        release(folderLock);
+    }
+
+    private static void release(FileChannel lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                // The process is ending anyway; the system lets go of the lock then.
+            }
+        }
     }
 
     /**
      * The bot's settings: the operator's own (periods, thresholds, log level) with the playground's Slack, database
-     * folder and keys; the jobs run every 2 seconds so that skipping ahead shows at once.
+     * folder and keys; the jobs run every 2 seconds and the inactivity sweep every 10, so that skipping ahead shows at
+     * once.
      */
     static Map<String, String> botEnvironment(
             Map<String, String> env, Config config, int port, String botToken, String signingSecret) {
@@ -119,6 +150,7 @@ public final class Playground implements AutoCloseable {
         new SecureRandom().nextBytes(key);
         bot.put("DELIVERY_KEY", Base64.getEncoder().encodeToString(key));
         bot.putIfAbsent("JOBS_EVERY", "PT2S");
+        bot.putIfAbsent("SWEEP_EVERY", "PT10S");
         return bot;
     }
 
@@ -144,11 +176,7 @@ public final class Playground implements AutoCloseable {
                             + " than its database; it empties that folder at every start: give MIIC_PLAYGROUND_DIR"
                             + " a folder of its own");
                 }
-                serverIn(folder).ifPresent(pid -> {
-                    throw new IllegalStateException("a PostgreSQL server (process " + pid + ") still runs on the"
-                            + " playground's folder " + folder + ": stop that playground (or kill " + pid + "), or"
-                            + " set MIIC_PLAYGROUND_DIR to another folder");
-                });
+                serverIn(folder).ifPresent(Playground::stopOrphan);
                 try (Stream<Path> all = Files.walk(folder)) {
                     for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
@@ -162,16 +190,57 @@ public final class Playground implements AutoCloseable {
     }
 
     /** The live process a PostgreSQL pid file in the folder names, if any. */
-    private static java.util.Optional<Long> serverIn(Path folder) throws IOException {
+    private static java.util.Optional<ProcessHandle> serverIn(Path folder) throws IOException {
         Path pid = folder.resolve("postmaster.pid");
         if (!Files.exists(pid)) {
             return java.util.Optional.empty();
         }
         try {
             long id = Long.parseLong(Files.readAllLines(pid).get(0).trim());
-            return ProcessHandle.of(id).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+            return ProcessHandle.of(id).filter(ProcessHandle::isAlive);
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Holds the playground's folder for as long as this process lives: the operating system lets go of the lock when
+     * the process ends, even killed, so a lock taken means no other playground uses the folder.
+     */
+    static FileChannel lock(Path folder) {
+        try {
+            Files.createDirectories(folder.toAbsolutePath().getParent());
+            FileChannel channel = FileChannel.open(
+                    folder.resolveSibling(folder.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                channel.close();
+                throw new IllegalStateException("another playground is running on " + folder + ": stop it, or set"
+                        + " MIIC_PLAYGROUND_DIR to another folder");
+            }
+            return channel;
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException("a playground of this process already runs on " + folder, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock the playground's folder " + folder, e);
+        }
+    }
+
+    /**
+     * The PostgreSQL server a killed playground left running on the folder (its terminal closed, say): nobody uses it
+     * (the folder's lock is ours), so it is stopped, so that this start is not stuck.
+     */
+    private static void stopOrphan(ProcessHandle server) {
+        server.destroy();
+        try {
+            server.onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            server.destroyForcibly();
+            server.onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping an old playground's PostgreSQL", e);
         }
     }
 

@@ -214,6 +214,16 @@ class SlackStandInTest {
     }
 
     @Test
+    void a_second_playground_on_the_same_folder_is_refused(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("playground");
+        try (var held = Playground.lock(folder)) {
+            assertThatThrownBy(() -> Playground.lock(folder)).hasMessageContaining("already runs on");
+        }
+        // Let go, it can be taken again.
+        Playground.lock(folder).close();
+    }
+
+    @Test
     void the_bot_is_configured_with_the_playgrounds_slack_and_keeps_the_operators_other_settings() {
         Map<String, String> env = new HashMap<>(
                 Map.of("SLACK_API_URL", "https://slack.com/api/", "INACTIVITY_PERIOD", "P30D", "PORT", "3000"));
@@ -229,6 +239,7 @@ class SlackStandInTest {
         assertThat(botConfig.slackEnabled()).isTrue();
         assertThat(botConfig.playground()).isFalse();
         assertThat(botConfig.jobsEvery()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(botConfig.sweepEvery()).isEqualTo(Duration.ofSeconds(10));
         assertThat(botConfig.embeddedDataDirectory()).isEqualTo(config.playgroundDataDirectory());
     }
 

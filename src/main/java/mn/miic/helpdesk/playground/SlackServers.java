@@ -65,7 +65,6 @@ public final class SlackServers {
     /** {@code /miic text} typed in a conversation. */
     public void command(String user, String channel, String text) {
         slack.typed(user, channel, "/miic " + text);
-        slack.touch();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "playground-verification-token");
         form.put("team_id", Workspace.TEAM_ID);

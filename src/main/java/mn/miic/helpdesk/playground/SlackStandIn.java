@@ -109,25 +109,21 @@ public final class SlackStandIn {
     }
 
     private ObjectNode userInfo(String id) {
-        return workspace
-                .member(id == null ? "" : id)
-                .map(m -> {
-                    ObjectNode ok = ok();
-                    ok.set("user", user(m));
-                    return ok;
-                })
-                .orElseGet(() -> error("user_not_found"));
+        return userAnswer(workspace.member(id == null ? "" : id), "user_not_found");
     }
 
     private ObjectNode lookupByEmail(String email) {
-        return workspace
-                .withEmail(email == null ? "" : email)
-                .map(m -> {
+        return userAnswer(workspace.withEmail(email == null ? "" : email), "users_not_found");
+    }
+
+    /** users.info and users.lookupByEmail answer alike, but for their error code. */
+    private static ObjectNode userAnswer(Optional<Member> member, String notFound) {
+        return member.map(m -> {
                     ObjectNode ok = ok();
                     ok.set("user", user(m));
                     return ok;
                 })
-                .orElseGet(() -> error("users_not_found"));
+                .orElseGet(() -> error(notFound));
     }
 
     /** The user object of {@code users.info}: a full member of this workspace, in Minnesota's time zone. */
@@ -151,23 +147,31 @@ public final class SlackStandIn {
         return u;
     }
 
-    private ObjectNode postMessage(Map<String, String> params) {
+    /** What chat.postMessage and chat.update both name: a conversation and blocks; or Slack's error for them. */
+    private record Post(String channel, JsonNode blocks, String error) {}
+
+    private Post post(Map<String, String> params) {
         String channel = conversationOf(params.get("channel"));
         if (channel == null) {
-            return error("channel_not_found");
+            return new Post(null, null, "channel_not_found");
         }
-        JsonNode blocks;
-        try {
-            blocks = blocks(params.get("blocks"));
-        } catch (JsonProcessingException e) {
-            return error("invalid_blocks");
+        JsonNode blocks = blocks(params.get("blocks"));
+        return blocks == null ? new Post(channel, null, "invalid_blocks") : new Post(channel, blocks, null);
+    }
+
+    private ObjectNode postMessage(Map<String, String> params) {
+        Post post = post(params);
+        if (post.error() != null) {
+            return error(post.error());
         }
-        if (isBlank(params.get("text")) && blocks.isEmpty()) {
+        String channel = post.channel();
+        if (isBlank(params.get("text")) && post.blocks().isEmpty()) {
             return error("no_text");
         }
         Message message;
         synchronized (this) {
-            message = new Message(nextTs(), channel, Workspace.BOT_USER, params.get("text"), blocks, null, false);
+            message =
+                    new Message(nextTs(), channel, Workspace.BOT_USER, params.get("text"), post.blocks(), null, false);
             conversations.get(channel).add(message);
         }
         changed();
@@ -181,16 +185,11 @@ public final class SlackStandIn {
     }
 
     private ObjectNode update(Map<String, String> params) {
-        String channel = conversationOf(params.get("channel"));
-        if (channel == null) {
-            return error("channel_not_found");
+        Post post = post(params);
+        if (post.error() != null) {
+            return error(post.error());
         }
-        JsonNode blocks;
-        try {
-            blocks = blocks(params.get("blocks"));
-        } catch (JsonProcessingException e) {
-            return error("invalid_blocks");
-        }
+        String channel = post.channel();
         synchronized (this) {
             List<Message> messages = conversations.get(channel);
             int at = indexOf(messages, params.get("ts"));
@@ -200,7 +199,7 @@ public final class SlackStandIn {
             if (!Workspace.BOT_USER.equals(messages.get(at).author())) {
                 return error("cant_update_message");
             }
-            messages.set(at, messages.get(at).edited(params.get("text"), blocks));
+            messages.set(at, messages.get(at).edited(params.get("text"), post.blocks()));
         }
         changed();
         return ok().put("channel", channel).put("ts", params.get("ts"));
@@ -313,10 +312,13 @@ public final class SlackStandIn {
     }
 
     /** What the person typed, shown to them only (Slack shows nothing; a trainer's room wants to see it). */
-    synchronized Message typed(String user, String channel, String text) {
-        Message m = new Message(nextTs(), channel, user, text, JSON.createArrayNode(), user, false);
-        conversations.get(channel).add(m);
-        return m;
+    void typed(String user, String channel, String text) {
+        synchronized (this) {
+            conversations
+                    .get(channel)
+                    .add(new Message(nextTs(), channel, user, text, JSON.createArrayNode(), user, false));
+        }
+        changed();
     }
 
     /** Slack's own ephemeral line when an app did not answer as it must. */
@@ -432,15 +434,17 @@ public final class SlackStandIn {
         return -1;
     }
 
-    private static JsonNode blocks(String json) throws JsonProcessingException {
+    /** The blocks of a message (none when not given), or null when they are not a JSON array. */
+    private static JsonNode blocks(String json) {
         if (isBlank(json)) {
             return JSON.createArrayNode();
         }
-        JsonNode blocks = JSON.readTree(json);
-        if (!blocks.isArray()) {
-            throw new JsonProcessingException("blocks must be an array") {};
+        try {
+            JsonNode blocks = JSON.readTree(json);
+            return blocks.isArray() ? blocks : null;
+        } catch (JsonProcessingException e) {
+            return null;
         }
-        return blocks;
     }
 
     private ObjectNode view(String json) throws JsonProcessingException {
@@ -481,7 +485,7 @@ public final class SlackStandIn {
         listeners.forEach(Runnable::run);
     }
 
-    /** Marks a change made through the package's own methods (a typed command). */
+    /** Tells the pages of a change Slack's side did not make itself (time skipped ahead). */
     void touch() {
         changed();
     }

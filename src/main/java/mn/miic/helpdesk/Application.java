@@ -14,6 +14,8 @@ import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.accounts.password.PasswordPolicy;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
+import mn.miic.helpdesk.compliance.ComplianceUseCases;
+import mn.miic.helpdesk.compliance.DuaReminders;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.db.DatabaseClock;
 import mn.miic.helpdesk.db.Migrations;
@@ -57,6 +59,7 @@ public final class Application {
     private final PasswordHasher hasher;
     private final AccountUseCases accounts;
     private final RequestUseCases requests;
+    private final ComplianceUseCases compliance;
     private final Outbox outbox;
     private SlackBot slack;
     private OutboxWorker deliveries;
@@ -103,6 +106,7 @@ public final class Application {
                         config.requestsPerDay(),
                         config.requestLifetime(),
                         config.inactivityPeriod()));
+        this.compliance = ComplianceUseCases.create(accounts.transactions(), clock, config.duaValidFor());
     }
 
     public AccountUseCases accounts() {
@@ -148,6 +152,7 @@ public final class Application {
                                     config.helpdeskChannelId()),
                             accounts,
                             requests,
+                            compliance,
                             dsl,
                             clock,
                             threads.slackWork())
@@ -269,6 +274,16 @@ public final class Application {
                             onceKeys.forgetBefore(dayAgo);
                             AccountApi.forgetFailuresBefore(dsl, dayAgo);
                         }),
+                        "dua-reminders",
+                        new Jobs.Job(config.sweepEvery(), () -> {
+                            var report = duaReminders().run();
+                            if (report.organizations() > 0) {
+                                log.info(
+                                        "DUA reminders: {} organizations, {} messages owed",
+                                        report.organizations(),
+                                        report.messages());
+                            }
+                        }),
                         "inactivity-sweep",
                         new Jobs.Job(config.sweepEvery(), () -> {
                             var report = sweep.run();
@@ -294,6 +309,11 @@ public final class Application {
 
     public int port() {
         return web.port();
+    }
+
+    /** The Data Use Agreement reminders, as the scheduled job runs them (and tests, at a time of their choosing). */
+    public DuaReminders duaReminders() {
+        return new DuaReminders(dsl, outbox, clock, config.duaValidFor());
     }
 
     /** The request use cases, for tests that run the scheduled jobs at a time of their choosing. */

@@ -117,6 +117,15 @@ public final class AuditLog {
                 .fetch(AuditLog::map);
     }
 
+    /** The most recent rows about one organization (its accounts, its agreement, its reviews), newest first. */
+    public List<AuditEntry> forOrganization(long organizationId, int limit) {
+        return dsl.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ORGANIZATION_ID.eq(organizationId))
+                .orderBy(AUDIT_EVENT.ID.desc())
+                .limit(limit)
+                .fetch(AuditLog::map);
+    }
+
     /** How many times a Slack user did something since a moment, e.g. questions to the help desk in a day. */
     public int countBySlackUserSince(String slackUserId, AuditAction action, java.time.Instant since) {
         return dsl.fetchCount(

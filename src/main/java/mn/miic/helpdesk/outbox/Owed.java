@@ -98,4 +98,18 @@ public sealed interface Owed {
 
     /** The sweep left a location without an active administrator: the help desk hears it. */
     record LastAdministratorGone(long organizationId, java.util.List<Long> accountIds) implements Owed {}
+
+    /**
+     * An organization's Data Use Agreement lapses in {@code daysBefore} days (0: today): one administrator is reminded,
+     * or, when nobody at the organization can be, the help desk.
+     *
+     * @param administratorAccountId null: to the help-desk channel
+     */
+    record DuaReminder(
+            long organizationId,
+            Long administratorAccountId,
+            java.time.LocalDate duaDate,
+            java.time.LocalDate lapsesOn,
+            int daysBefore)
+            implements Owed {}
 }

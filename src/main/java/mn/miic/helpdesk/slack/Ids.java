@@ -29,6 +29,8 @@ public final class Ids {
 
         public static final String REQUEST_DENY = "request_deny";
         public static final String REQUEST_CLAIM = "request_claim";
+        /** The help desk's button under {@code /miic dua}: opens the renewal form. */
+        public static final String DUA_RENEW_FORM = "dua_renew_form";
         /** Every input of a form; its block id says which field it is. */
         public static final String INPUT = "value";
 
@@ -52,6 +54,8 @@ public final class Ids {
         public static final String INACTIVATE_USER = "inactivate_user";
         /** The Deny form, with its optional reason. */
         public static final String DENY_REQUEST = "deny_request";
+        /** The help desk's form for a renewed Data Use Agreement. */
+        public static final String RENEW_DUA = "renew_dua";
 
         private Callbacks() {}
     }
@@ -79,6 +83,10 @@ public final class Ids {
         public static final String INACTIVATION_NOTE = "inactivation_note";
         /** The Deny form's reason. */
         public static final String DENY_REASON = "reason";
+        /** The renewal form's organization code and date, named as the use case's fields. */
+        public static final String DUA_ORGANIZATION = mn.miic.helpdesk.compliance.DataUseAgreements.ORGANIZATION_FIELD;
+
+        public static final String DUA_DATE = mn.miic.helpdesk.compliance.DataUseAgreements.DATE_FIELD;
 
         /** The block an account field's error goes next to. */
         public static String ofField(String field) {

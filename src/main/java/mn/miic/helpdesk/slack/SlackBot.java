@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
+import mn.miic.helpdesk.compliance.ComplianceUseCases;
 import mn.miic.helpdesk.db.OnceKeys;
 import mn.miic.helpdesk.identity.SlackIdentities;
 import mn.miic.helpdesk.requests.RequestUseCases;
@@ -55,6 +56,7 @@ public final class SlackBot {
             Settings settings,
             AccountUseCases accounts,
             RequestUseCases requests,
+            ComplianceUseCases compliance,
             DSLContext dsl,
             Clock clock,
             Executor work) {
@@ -63,7 +65,8 @@ public final class SlackBot {
         slackConfig.setMethodsEndpointUrlPrefix(base);
         Slack slack = Slack.getInstance(slackConfig);
         SlackApi api = new SlackApi(slack, settings.botToken());
-        Listeners listeners = new Listeners(accounts, requests, dsl, api, settings.helpDeskChannel(), clock);
+        Listeners listeners =
+                new Listeners(accounts, requests, compliance, dsl, api, settings.helpDeskChannel(), clock);
         // Deliveries look people up without waiting: a rate limit moves the delivery's next attempt instead.
         SlackApi once = api.withoutWaiting();
         this.courier = new SlackCourier(

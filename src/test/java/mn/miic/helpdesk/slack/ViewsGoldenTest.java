@@ -50,6 +50,7 @@ import mn.miic.helpdesk.requests.RequestQueue;
 import mn.miic.helpdesk.requests.RequestStatus;
 import mn.miic.helpdesk.slack.views.AccountMessages;
 import mn.miic.helpdesk.slack.views.AccountModals;
+import mn.miic.helpdesk.slack.views.ComplianceMessages;
 import mn.miic.helpdesk.slack.views.DeliveryMessages;
 import mn.miic.helpdesk.slack.views.HelpMessages;
 import mn.miic.helpdesk.slack.views.HomeView;
@@ -159,6 +160,22 @@ class ViewsGoldenTest {
                                 List.of(open),
                                 new RequestQueue.Glance(CLINIC, List.of(LOCKED), List.of(MICKEY), 1)),
                         AT));
+
+        LocalDate today = LocalDate.of(2026, 11, 24);
+        java.time.Period three = java.time.Period.ofYears(3);
+        var standings = List.of(
+                new mn.miic.helpdesk.compliance.DataUseAgreements.Standing(CHILD, null, today),
+                new mn.miic.helpdesk.compliance.DataUseAgreements.Standing(
+                        CLINIC, new mn.miic.helpdesk.compliance.DuaTerm(LocalDate.of(2023, 12, 14), three), today));
+        views.put(
+                "dua-list-help-desk",
+                ComplianceMessages.duaList(
+                        new mn.miic.helpdesk.compliance.DataUseAgreements.Listing(standings, true, today)));
+        views.put(
+                "dua-reminder",
+                ComplianceMessages.duaReminder(
+                        CLINIC, LocalDate.of(2023, 12, 14), LocalDate.of(2026, 12, 14), 30, false));
+        views.put("dua-renew-modal", ComplianceMessages.renewModal("TEST1", today, "{}"));
 
         return views.entrySet().stream()
                 .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> check(e.getKey(), e.getValue())));

@@ -98,8 +98,18 @@ public final class AccountRepository {
     }
 
     /** The guide's search: by last name, first name or username (each word must match one), one organization. */
-    public AccountPage search(long organizationId, String text, StatusFilter filter, int page, int pageSize) {
+    /** @param duaBefore only accounts whose user DUA is older than this date, or not on file; null for all */
+    public AccountPage search(
+            long organizationId,
+            String text,
+            StatusFilter filter,
+            java.time.LocalDate duaBefore,
+            int page,
+            int pageSize) {
         Condition where = ACCOUNT.ORGANIZATION_ID.eq(organizationId);
+        if (duaBefore != null) {
+            where = where.and(ACCOUNT.USER_DUA_DATE.lt(duaBefore).or(ACCOUNT.USER_DUA_DATE.isNull()));
+        }
         for (String word : AccountRecords.words(text)) {
             where = where.and(lower(ACCOUNT.LAST_NAME)
                     .startsWith(word)

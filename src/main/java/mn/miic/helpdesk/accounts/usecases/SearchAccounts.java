@@ -36,16 +36,30 @@ public final class SearchAccounts {
     /** @param organizationCode the organization to search, or null for the requester's current one */
     public Result execute(
             Actor actor, String organizationCode, String text, StatusFilter filter, int page, int pageSize) {
+        return execute(actor, organizationCode, text, filter, null, page, pageSize);
+    }
+
+    /** @param duaBefore only accounts whose user DUA is older than this date, or not on file; null for all */
+    public Result execute(
+            Actor actor,
+            String organizationCode,
+            String text,
+            StatusFilter filter,
+            java.time.LocalDate duaBefore,
+            int page,
+            int pageSize) {
         return transactions.run(actor, AuditAction.SEARCH, unit -> {
             policy.requireManager(unit.requester(), "search for users");
             Organization org = unit.organizationOrWorking(organizationCode);
             unit.about(org);
             policy.requireCanManageOrganization(unit.requester(), org, "search for users");
             int size = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
-            AccountPage result = unit.accounts.search(org.id(), text, filter, Math.max(0, page), size);
+            AccountPage result = unit.accounts.search(org.id(), text, filter, duaBefore, Math.max(0, page), size);
             unit.done(
                     "search \"" + (text == null ? "" : text.trim()) + "\", "
-                            + filter.name().toLowerCase() + ", page " + (Math.max(0, page) + 1) + ": " + result.total()
+                            + filter.name().toLowerCase()
+                            + (duaBefore == null ? "" : ", user DUA before " + duaBefore) + ", page "
+                            + (Math.max(0, page) + 1) + ": " + result.total()
                             + " found",
                     Map.of());
             Map<Long, Set<AccountAction>> allowed = new HashMap<>();

@@ -84,7 +84,7 @@ public final class UnitOfWork {
         subject = new AuditLog.Subject(null, typedUsername, null, null);
     }
 
-    void about(Organization organization) {
+    public void about(Organization organization) {
         subject = new AuditLog.Subject(
                 subject.targetAccountId(), subject.targetUsername(), organization.id(), organization.code());
     }

@@ -42,6 +42,7 @@ public final class SlackCourier implements Courier {
     private final Sends sends;
     private final RequestDeliveries requests;
     private final SweepDeliveries sweep;
+    private final ComplianceDeliveries compliance;
     private final BiConsumer<SlackApi, String> publishHome;
 
     /**
@@ -63,6 +64,7 @@ public final class SlackCourier implements Courier {
         this.sends = new Sends(slack);
         this.requests = new RequestDeliveries(sends, requests, dsl, helpDeskChannel);
         this.sweep = new SweepDeliveries(sends, identities, dsl, helpDeskChannel);
+        this.compliance = new ComplianceDeliveries(sends, identities, dsl, helpDeskChannel);
         this.publishHome = publishHome;
     }
 
@@ -127,6 +129,9 @@ public final class SlackCourier implements Courier {
         }
         if (owed instanceof Owed.LastAdministratorGone g) {
             return sweep.lastAdministratorGone(g);
+        }
+        if (owed instanceof Owed.DuaReminder r) {
+            return compliance.duaReminder(r);
         }
         throw new IllegalStateException("no courier for " + owed.getClass().getSimpleName());
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
+import mn.miic.helpdesk.compliance.ComplianceUseCases;
 import mn.miic.helpdesk.identity.SlackIdentities;
 import mn.miic.helpdesk.requests.RequestUseCases;
 import mn.miic.helpdesk.slack.Home;
@@ -18,11 +19,13 @@ import mn.miic.helpdesk.slack.listeners.actions.CancelAction;
 import mn.miic.helpdesk.slack.listeners.actions.ClaimRequestAction;
 import mn.miic.helpdesk.slack.listeners.actions.ConfirmAction;
 import mn.miic.helpdesk.slack.listeners.actions.DenyRequestAction;
+import mn.miic.helpdesk.slack.listeners.actions.RenewDuaAction;
 import mn.miic.helpdesk.slack.listeners.actions.SearchPageAction;
 import mn.miic.helpdesk.slack.listeners.commands.AccountCommand;
 import mn.miic.helpdesk.slack.listeners.commands.AddCommand;
 import mn.miic.helpdesk.slack.listeners.commands.Command;
 import mn.miic.helpdesk.slack.listeners.commands.CommandRouter;
+import mn.miic.helpdesk.slack.listeners.commands.DuaCommand;
 import mn.miic.helpdesk.slack.listeners.commands.HelpCommand;
 import mn.miic.helpdesk.slack.listeners.commands.LinkCommand;
 import mn.miic.helpdesk.slack.listeners.commands.OrgCommand;
@@ -40,6 +43,7 @@ import mn.miic.helpdesk.slack.listeners.views.DenyRequestForm;
 import mn.miic.helpdesk.slack.listeners.views.EditUserForm;
 import mn.miic.helpdesk.slack.listeners.views.Form;
 import mn.miic.helpdesk.slack.listeners.views.InactivateUserForm;
+import mn.miic.helpdesk.slack.listeners.views.RenewDuaForm;
 import org.jooq.DSLContext;
 
 /** Every listener of the bot, built once with what it needs; {@code SlackBot} registers them by their ids. */
@@ -57,6 +61,7 @@ public final class Listeners {
     public Listeners(
             AccountUseCases accounts,
             RequestUseCases requests,
+            ComplianceUseCases compliance,
             DSLContext dsl,
             SlackApi slack,
             Optional<String> helpDeskChannel,
@@ -81,7 +86,8 @@ public final class Listeners {
                 new QueueCommand(requests, conversation, clock),
                 new LinkCommand(identities, conversation),
                 new UnlinkCommand(identities, conversation),
-                new OutboxCommand(accounts, conversation)));
+                new OutboxCommand(accounts, conversation),
+                new DuaCommand(compliance.duas(), conversation)));
         all.addAll(AccountCommand.all(accountActions, conversation));
         this.commands = new CommandRouter(conversation, all);
         this.actions = List.of(
@@ -92,12 +98,14 @@ public final class Listeners {
                 new ApproveRequestAction(requests, conversation),
                 new DenyRequestAction(requests, conversation),
                 new ClaimRequestAction(requests, conversation),
-                new AskAction(asking));
+                new AskAction(asking),
+                new RenewDuaAction(compliance.duas(), conversation));
         this.forms = List.of(
                 new AddUserForm(accounts, conversation, slack),
                 new EditUserForm(accounts, conversation, slack),
                 new InactivateUserForm(accounts, conversation, slack),
-                new DenyRequestForm(requests, conversation));
+                new DenyRequestForm(requests, conversation),
+                new RenewDuaForm(compliance.duas(), conversation, slack));
         this.appHomeOpened = new AppHomeOpened(home);
     }
 

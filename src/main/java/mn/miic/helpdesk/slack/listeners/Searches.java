@@ -29,9 +29,11 @@ public final class Searches {
                         page.org(),
                         page.text(),
                         page.filter(),
+                        page.duaBeforeDate(),
                         page.page(),
                         AccountMessages.PAGE_SIZE);
-        SearchPage asked = new SearchPage(result.organization().code(), page.text(), page.filter(), page.page());
+        SearchPage asked =
+                new SearchPage(result.organization().code(), page.text(), page.filter(), page.page(), page.duaBefore());
         List<LayoutBlock> blocks = AccountMessages.searchResults(result, asked);
         String text = result.page().total() + " MIIC accounts found";
         slack.respond(turn.responseUrl(), replace ? Replies.replacing(blocks, text) : Replies.ephemeral(blocks, text));

@@ -54,7 +54,10 @@ public final class AccountMessages {
                         ? "Users matching “" + Text.escape(asked.text().trim()) + "”"
                         : capitalize(filterWord(asked.filter())) + "users matching “"
                                 + Text.escape(asked.text().trim()) + "”";
-        blocks.add(section(s -> s.text(Text.mrkdwn("*" + what + "* at " + Text.org(result.organization()) + "\n"
+        String dua = asked.duaBeforeDate() == null
+                ? ""
+                : " whose user DUA is older than " + Text.date(asked.duaBeforeDate()) + " or not on file";
+        blocks.add(section(s -> s.text(Text.mrkdwn("*" + what + dua + "* at " + Text.org(result.organization()) + "\n"
                 + page.total() + (page.total() == 1 ? " account" : " accounts")
                 + (page.pages() > 1 ? " · page " + (page.page() + 1) + " of " + page.pages() : "")))));
         if (page.accounts().isEmpty()) {
@@ -63,18 +66,18 @@ public final class AccountMessages {
                             + " everyone.")))));
         }
         for (Account account : page.accounts()) {
-            blocks.add(row(account, result.allowed(account)));
+            blocks.add(row(account, result.allowed(account), asked.duaBeforeDate() != null));
         }
         List<BlockElement> paging = new ArrayList<>();
         if (page.page() > 0) {
             paging.add(button(b -> b.actionId(Ids.Actions.SEARCH_PREVIOUS)
                     .text(plainText("‹ Previous"))
-                    .value(new SearchPage(asked.org(), asked.text(), asked.filter(), page.page() - 1).encode())));
+                    .value(asked.withPage(page.page() - 1).encode())));
         }
         if (page.hasNext()) {
             paging.add(button(b -> b.actionId(Ids.Actions.SEARCH_NEXT)
                     .text(plainText("Next ›"))
-                    .value(new SearchPage(asked.org(), asked.text(), asked.filter(), page.page() + 1).encode())));
+                    .value(asked.withPage(page.page() + 1).encode())));
         }
         if (!paging.isEmpty()) {
             blocks.add(actions(a -> a.elements(paging)));
@@ -82,7 +85,7 @@ public final class AccountMessages {
         return blocks;
     }
 
-    private static LayoutBlock row(Account account, Set<AccountAction> allowed) {
+    private static LayoutBlock row(Account account, Set<AccountAction> allowed, boolean showUserDua) {
         String line = "*" + Text.escape(account.name().last()) + ", "
                 + Text.escape(account.name().first())
                 + (account.name().middleInitial() == null
@@ -91,7 +94,8 @@ public final class AccountMessages {
                 + "*  `" + account.username() + "`\n"
                 + account.status().label() + " · " + (account.locked() ? ":lock: Locked" : "Unlocked")
                 + " · Password expires " + Text.date(passwordExpiry(account)) + " · "
-                + account.role().label();
+                + account.role().label()
+                + (showUserDua ? " · User DUA " + Text.date(account.userDuaDate()) : "");
         // An overflow menu holds at most 5 items: the allowed actions first, then the card, then the history.
         List<OptionObject> options = new ArrayList<>();
         for (AccountAction action : AccountAction.values()) {

@@ -29,7 +29,8 @@ public final class HelpMessages {
         StringBuilder text = new StringBuilder();
         if (manager) {
             text.append("*Manage your site's MIIC users*\n")
-                    .append("`/miic users [name]` search by last name, first name or username (blank lists all)\n")
+                    .append("`/miic users [name]` search by last name, first name or username (blank lists all);"
+                            + " `--dua-before YYYY-MM-DD` finds user DUAs older than a date\n")
                     .append("`/miic user &lt;username&gt;` an account and what you can do with it\n")
                     .append("`/miic add` add a user (a form opens)\n")
                     .append("`/miic edit &lt;username&gt;` change a user's details, role, status or lock\n")
@@ -39,6 +40,7 @@ public final class HelpMessages {
                     .append("`/miic reset &lt;username&gt;` a new temporary password, sent by DM\n")
                     .append("`/miic audit &lt;username&gt;` an account's recent history\n")
                     .append("`/miic queue` requests for help waiting for a decision, oldest first\n")
+                    .append("`/miic dua` your organizations' Data Use Agreements and when they lapse\n")
                     .append("Instead of a username you can mention a linked Slack user: `/miic unlock @Mickey`.\n\n");
         }
         text.append("*For everyone*\n")
@@ -51,7 +53,8 @@ public final class HelpMessages {
         if (helpDesk) {
             text.append("`/miic link @user &lt;username&gt;` link a Slack user to a MIIC account by hand\n")
                     .append("`/miic unlink @user` (or `&lt;username&gt;`) drop a link that is wrong\n")
-                    .append("`/miic outbox` the messages the bot owes people: waiting, undone, given up\n");
+                    .append("`/miic outbox` the messages the bot owes people: waiting, undone, given up\n")
+                    .append("`/miic dua renew CODE YYYY-MM-DD` record an organization's renewed Data Use Agreement\n");
         }
         if (!a.isInGoodStanding()) {
             text.append("\n:warning: Your account is ")

@@ -27,20 +27,56 @@ public final class UsersCommand implements Command {
         searches.show(turn, searchOf(arguments), false);
     }
 
-    /** "users", "users mouse", "users --inactive mouse": the guide's Active / Inactive / All choice as a flag. */
+    private static final String DUA_BEFORE = "--dua-before";
+
+    /**
+     * "users", "users mouse", "users --inactive mouse", "users --dua-before 2024-01-01 mouse": the guide's Active /
+     * Inactive / All choice as a flag, and the accounts whose user DUA is older than a date (or not on file).
+     */
     static SearchPage searchOf(String rest) {
         StatusFilter filter = StatusFilter.ALL;
-        String text = rest;
-        for (StatusFilter f : StatusFilter.values()) {
-            String flag = "--" + f.name().toLowerCase(Locale.ROOT);
-            if (text.toLowerCase(Locale.ROOT).startsWith(flag)) {
-                filter = f;
-                text = text.substring(flag.length()).trim();
+        String duaBefore = null;
+        List<String> words = new java.util.ArrayList<>();
+        String[] typed = rest.isBlank() ? new String[0] : rest.trim().split("\\s+");
+        for (int i = 0; i < typed.length; i++) {
+            String word = typed[i].toLowerCase(Locale.ROOT);
+            StatusFilter flag = flag(word);
+            if (flag != null) {
+                filter = flag;
+            } else if (word.equals(DUA_BEFORE) || word.startsWith(DUA_BEFORE + "=")) {
+                String date = word.contains("=")
+                        ? word.substring(word.indexOf('=') + 1)
+                        : i + 1 < typed.length ? typed[++i] : "";
+                duaBefore = isoDate(date).toString();
+            } else if (word.startsWith("--")) {
+                throw Refusal.notAllowed("I don't know the option `" + typed[i].replace("`", "") + "`. Use `--active`,"
+                        + " `--inactive`, `--all` or `--dua-before YYYY-MM-DD`.");
+            } else {
+                words.add(typed[i]);
             }
         }
+        String text = String.join(" ", words);
         if (text.length() > 60) {
             throw Refusal.notAllowed("Search for a last name, first name or username: at most 60 characters.");
         }
-        return new SearchPage(null, text, filter, 0);
+        return new SearchPage(null, text, filter, 0, duaBefore);
+    }
+
+    private static StatusFilter flag(String word) {
+        for (StatusFilter f : StatusFilter.values()) {
+            if (word.equals("--" + f.name().toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static java.time.LocalDate isoDate(String typed) {
+        try {
+            return java.time.LocalDate.parse(typed);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refusal.notAllowed("`--dua-before` needs a date as YYYY-MM-DD, for example `/miic users --dua-before"
+                    + " 2024-01-01`: the accounts whose user DUA is older than that day, or not on file.");
+        }
     }
 }

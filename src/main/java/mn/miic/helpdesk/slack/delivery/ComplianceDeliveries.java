@@ -1,0 +1,49 @@
+package mn.miic.helpdesk.slack.delivery;
+
+import java.util.Optional;
+import mn.miic.helpdesk.identity.SlackIdentities;
+import mn.miic.helpdesk.organizations.Organization;
+import mn.miic.helpdesk.organizations.OrganizationRepository;
+import mn.miic.helpdesk.outbox.Delivery;
+import mn.miic.helpdesk.outbox.Owed;
+import mn.miic.helpdesk.slack.views.ComplianceMessages;
+import org.jooq.DSLContext;
+
+/** What the registry's compliance jobs tell people: Data Use Agreement reminders. */
+final class ComplianceDeliveries {
+
+    private final Sends sends;
+    private final SlackIdentities identities;
+    private final DSLContext dsl;
+    private final Optional<String> helpDeskChannel;
+
+    ComplianceDeliveries(Sends sends, SlackIdentities identities, DSLContext dsl, Optional<String> helpDeskChannel) {
+        this.sends = sends;
+        this.identities = identities;
+        this.dsl = dsl;
+        this.helpDeskChannel = helpDeskChannel;
+    }
+
+    /** A reminder for an agreement renewed since it was owed is not sent: it would be wrong. */
+    Delivery duaReminder(Owed.DuaReminder r) {
+        Organization org =
+                new OrganizationRepository(dsl).findById(r.organizationId()).orElseThrow();
+        if (!r.duaDate().equals(org.duaDate())) {
+            return new Delivery.Skipped("superseded: the organization's DUA was renewed since");
+        }
+        var blocks = ComplianceMessages.duaReminder(
+                org, r.duaDate(), r.lapsesOn(), r.daysBefore(), r.administratorAccountId() == null);
+        String fallback = ComplianceMessages.reminderFallback(org, r.daysBefore());
+        if (r.administratorAccountId() == null) {
+            if (helpDeskChannel.isEmpty()) {
+                return new Delivery.Skipped("no help-desk channel (HELPDESK_CHANNEL_ID) to report to");
+            }
+            return sends.post(helpDeskChannel.get(), fallback, blocks, "reported to the help desk");
+        }
+        Optional<String> administrator = identities.reach(r.administratorAccountId());
+        if (administrator.isEmpty()) {
+            return new Delivery.Skipped("the administrator is not in the Slack workspace");
+        }
+        return sends.dm(administrator.get(), fallback, blocks, "reminded an administrator by DM");
+    }
+}

@@ -33,5 +33,6 @@ public enum AuditAction {
     PASSWORD_EXPIRED_NOTICE,
     DUA_REMINDER,
     READ_DUA,
-    RENEW_DUA
+    RENEW_DUA,
+    OFFBOARD
 }

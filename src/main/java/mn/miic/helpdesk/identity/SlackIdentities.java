@@ -75,6 +75,12 @@ public final class SlackIdentities {
                     + ") to link you.");
         }
         long accountId = matches.get(0);
+        if (links.offboarded(accountId)) {
+            return new Identity.NotLinked("The MIIC account with the email " + email.get() + " was offboarded: its"
+                    + " person no longer works for that site, so it is not linked to Slack any more. If you work at a"
+                    + " MIIC site, ask its administrator for an account of your own, or the MIIC help desk ("
+                    + AccessPolicy.HELP_DESK_EMAIL + ").");
+        }
         // Linked to this very Slack user means a first command at the same instant linked it a moment ago.
         if (links.slackUserOf(accountId)
                 .filter(other -> !other.equals(slackUserId))
@@ -115,7 +121,7 @@ public final class SlackIdentities {
             drop(link.get(), untrue.get());
         }
         Optional<String> email = Emails.normalized(account.get().email());
-        if (email.isEmpty() || links.accountsWithEmail(email.get()).size() != 1) {
+        if (email.isEmpty() || links.accountsWithEmail(email.get()).size() != 1 || links.offboarded(accountId)) {
             return Optional.empty();
         }
         Optional<SlackMember> found = directory.memberWithEmail(email.get());

@@ -1,6 +1,7 @@
 package mn.miic.helpdesk.identity;
 
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
+import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT_OFFBOARDING;
 import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
 
 import java.util.List;
@@ -80,6 +81,11 @@ public final class SlackLinks {
                 .from(ACCOUNT)
                 .where(DSL.lower(ACCOUNT.EMAIL).eq(Emails.normalized(email).orElse("")))
                 .fetch(ACCOUNT.ID);
+    }
+
+    /** Its person left the site (offboarded): the bot does not link it to a Slack user by its email again. */
+    public boolean offboarded(long accountId) {
+        return dsl.fetchExists(ACCOUNT_OFFBOARDING, ACCOUNT_OFFBOARDING.ACCOUNT_ID.eq(accountId));
     }
 
     /**

@@ -112,4 +112,12 @@ public sealed interface Owed {
             java.time.LocalDate lapsesOn,
             int daysBefore)
             implements Owed {}
+
+    /**
+     * An account's person left its site (offboarded): one administrator of an organization it worked in hears it.
+     *
+     * @param removedOrganizations the codes of the other organizations it lost, or null
+     */
+    record Offboarded(long accountId, long byAccountId, long administratorAccountId, String removedOrganizations)
+            implements Owed {}
 }

@@ -12,7 +12,9 @@ public enum AccountOp {
     REACTIVATE(AccountAction.REACTIVATE, "Reactivate"),
     INACTIVATE(AccountAction.INACTIVATE, "Inactivate"),
     RESET(AccountAction.RESET_PASSWORD, "Reset password"),
-    AUDIT(null, "History");
+    AUDIT(null, "History"),
+    /** Inactivation of someone who left the site: the Inactivate form with that reason chosen. */
+    OFFBOARD(AccountAction.INACTIVATE, "Offboard");
 
     private final AccountAction action;
     private final String label;
@@ -34,6 +36,7 @@ public enum AccountOp {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The operation a menu or a card offers for an action (the first of its operations: Inactivate, not Offboard). */
     public static AccountOp of(AccountAction action) {
         for (AccountOp op : values()) {
             if (op.action == action) {

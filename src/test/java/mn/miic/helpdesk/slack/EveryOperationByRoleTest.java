@@ -253,7 +253,7 @@ class EveryOperationByRoleTest {
         JsonNode form = openModal("U0HELP", "inactivate " + onlyAdmin.username());
         Map<String, ObjectNode> typed = filledIn(form);
         assertThat(typed).containsKey("override_reason");
-        typed.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE"));
+        typed.put("inactivation_reason", selected("NO_LONGER_NEEDS_ACCESS"));
         JsonNode refused = readJson(slack.submit(
                         "U0HELP",
                         Ids.Callbacks.INACTIVATE_USER,

@@ -184,9 +184,9 @@ class FormAnswersTest {
         new Answers("U0HELP", Ids.Callbacks.INACTIVATE_USER, lone, Map.of())
                 .fieldError("override_reason", t -> t.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE")));
 
-        answers.saved(t -> t.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE")));
+        answers.saved(t -> t.put("inactivation_reason", selected("NO_LONGER_NEEDS_ACCESS")));
         // The same submission sent again (a replay, a retry): its once-key was spent by the first, so nothing more.
-        answers.pushed("already done", t -> t.put("inactivation_reason", selected("NO_LONGER_WORKS_HERE")));
+        answers.pushed("already done", t -> t.put("inactivation_reason", selected("NO_LONGER_NEEDS_ACCESS")));
         assertThat(slack.auditOf(staff))
                 .filteredOn(e -> e.action() == mn.miic.helpdesk.audit.AuditAction.INACTIVATE
                         && e.outcome() == mn.miic.helpdesk.audit.AuditEntry.Outcome.DONE)

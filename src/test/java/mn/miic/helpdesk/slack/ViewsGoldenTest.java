@@ -176,6 +176,15 @@ class ViewsGoldenTest {
                 ComplianceMessages.duaReminder(
                         CLINIC, LocalDate.of(2023, 12, 14), LocalDate.of(2026, 12, 14), 30, false));
         views.put("dua-renew-modal", ComplianceMessages.renewModal("TEST1", today, "{}"));
+        views.put(
+                "card-offboarded",
+                AccountMessages.card(new AccountCard(
+                        MICKEY,
+                        CLINIC,
+                        List.of(),
+                        Set.of(),
+                        new mn.miic.helpdesk.accounts.usecases.ViewAccount.Offboarded(AT, MINNIE, "NSROC"))));
+        views.put("offboarded-to-administrator", ComplianceMessages.offboarded(MICKEY, CLINIC, MINNIE, "NSROC"));
 
         return views.entrySet().stream()
                 .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> check(e.getKey(), e.getValue())));

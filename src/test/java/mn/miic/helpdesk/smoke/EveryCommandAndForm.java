@@ -92,6 +92,7 @@ final class EveryCommandAndForm {
     private static final String LONE = "U0LONE";
     private static final String BARBARA = "U0BARBARA";
     private static final String GOOFY = "U0GOOFY";
+    private static final String BOB = "U0BOBROSS";
 
     private final SlackWorkspace workspace;
     private final SlackSide slack;
@@ -106,6 +107,7 @@ final class EveryCommandAndForm {
         workspace.slackProfile(LONE, "lone.star@example.org");
         workspace.slackProfile(BARBARA, "barbara.gordon@northstar.example.org");
         workspace.slackProfile(GOOFY, "goofy.goof@example.org");
+        workspace.slackProfile(BOB, "bob.ross@oldmill.example.org");
     }
 
     void run() {
@@ -154,6 +156,22 @@ final class EveryCommandAndForm {
         refusedNextTo(MINNIE, inactivate, "inactivation_reason", Map.of());
         saved(MINNIE, inactivate, Map.of("inactivation_reason", selected("NO_LONGER_NEEDS_ACCESS")));
         confirm(MINNIE, "reactivate lonestar", "Reactivated");
+        // Someone who left: offboarded from the Inactivate form with the reason chosen, and back again.
+        JsonNode offboard = open(MINNIE, "offboard lonestar", Ids.Callbacks.INACTIVATE_USER);
+        saved(MINNIE, offboard, Map.of());
+        say(MINNIE, "user lonestar", "Offboarded", "Minnie");
+        confirm(MINNIE, "reactivate lonestar", "Reactivated");
+
+        // Data Use Agreements: a site's, and the help desk's MIIC-wide list with a renewal by its form.
+        say(MINNIE, "dua", "Test Clinic", "lapses");
+        say(MINNIE, "users --dua-before 2000-01-01", "older than 01/01/2000");
+        say(BOB, "add", "Data Use Agreement", "lapsed");
+        say(DIANA, "dua", "Old Mill Pharmacy", "lapsed", "Record a renewal");
+        JsonNode renew = open(DIANA, "dua renew OLDMILL", Ids.Callbacks.RENEW_DUA);
+        refusedNextTo(DIANA, renew, "organization", Map.of("organization", text("NOPE")));
+        saved(DIANA, renew, Map.of());
+        // Old Mill's administrator, whose adds the lapsed agreement stopped, adds again at once.
+        open(BOB, "add", Ids.Callbacks.ADD_USER);
 
         // Asking for help: a question to the help desk, and a locked-out user's request that nobody at the clinic
         // can be reached for (nobody there has used the bot), so it goes to the help-desk channel.

@@ -10,6 +10,7 @@ import mn.miic.helpdesk.accounts.domain.AccountFormValidator;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
 import mn.miic.helpdesk.accounts.domain.Emails;
 import mn.miic.helpdesk.accounts.store.DuplicateAccountField;
+import mn.miic.helpdesk.accounts.store.OffboardingRepository;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.audit.Change;
@@ -77,6 +78,9 @@ public final class EditAccount {
                     policy.requireNotSelf(requester, before, "inactivate");
                     String why = InactivateAccount.describe(edit.inactivationReason(), edit.inactivationNote());
                     wanted = wanted.withStatus(AccountStatus.INACTIVE_MANUAL, clock.instant(), why);
+                    if (InactivateAccount.leaving(edit.inactivationReason())) {
+                        wanted = wanted.withDetails(InactivateAccount.withoutOtherOrganizations(wanted.details()));
+                    }
                 }
             }
             policy.requireStaffingKept(requester, StaffingCheck.of(unit, before, wanted), edit.overrideReason());
@@ -106,7 +110,17 @@ public final class EditAccount {
                         : UsernameSuggestions.emailTaken();
             }
             unit.about(after);
+            boolean left =
+                    !after.isActive() && before.isActive() && InactivateAccount.leaving(edit.inactivationReason());
+            if (left) {
+                changes.putAll(InactivateAccount.offboard(unit, before, after));
+            } else if (after.isActive() && !before.isActive()) {
+                new OffboardingRepository(unit.dsl()).forget(after.id());
+            }
             unit.done(InactivateAccount.overrideNote(edit.overrideReason()), changes);
+            if (left) {
+                return new Result(after, changes);
+            }
             unit.owe(new Owed.ChangeNotice(
                     after.id(),
                     requester.account().id(),

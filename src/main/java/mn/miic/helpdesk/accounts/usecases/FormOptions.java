@@ -45,11 +45,7 @@ public final class FormOptions {
             var requester = unit.requester();
             Account target = unit.targetForAction(policy, username, AccountAction.INACTIVATE);
             unit.done("before inactivate", Map.of());
-            var card = new ViewAccount.AccountCard(
-                    target,
-                    unit.organizationOf(target),
-                    unit.organizations().findAllById(target.additionalOrganizationIds()),
-                    policy.allowedActions(requester, target));
+            var card = ViewAccount.cardOf(unit, policy, target);
             return new InactivateForm(card, requester.isHelpDesk());
         });
     }

@@ -40,6 +40,8 @@ public final class ReactivateAccount {
                     before,
                     before.withStatus(AccountStatus.ACTIVE, clock.instant(), null),
                     unit.requester().account().id());
+            // Back at the site: the bot may find its person in Slack by the account's email again.
+            new mn.miic.helpdesk.accounts.store.OffboardingRepository(unit.dsl()).forget(after.id());
             unit.done(null, AccountDiff.between(before, after, a -> null));
             if (!together.tellsTheOwner()) {
                 unit.owe(new Owed.ChangeNotice(

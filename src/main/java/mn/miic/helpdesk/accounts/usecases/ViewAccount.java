@@ -7,6 +7,7 @@ import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.access.AccountAction;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.store.OffboardingRepository;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.organizations.Organization;
@@ -22,11 +23,50 @@ public final class ViewAccount {
         this.policy = policy;
     }
 
+    /**
+     * @param offboarded when and by whom its person was offboarded (left the site), or null
+     */
     public record AccountCard(
             Account account,
             Organization organization,
             List<Organization> additionalOrganizations,
-            Set<AccountAction> allowedActions) {}
+            Set<AccountAction> allowedActions,
+            Offboarded offboarded) {
+
+        public AccountCard(
+                Account account,
+                Organization organization,
+                List<Organization> additionalOrganizations,
+                Set<AccountAction> allowedActions) {
+            this(account, organization, additionalOrganizations, allowedActions, null);
+        }
+    }
+
+    /** The person left the site: when, by whom (null: not an account any more), and the organizations it lost. */
+    public record Offboarded(java.time.Instant at, Account by, String removedOrganizations) {}
+
+    /** The card of an account as the store has it now, for this requester. */
+    static AccountCard cardOf(UnitOfWork unit, AccessPolicy policy, Account target) {
+        Offboarded offboarded = target.isActive()
+                ? null
+                : new OffboardingRepository(unit.dsl())
+                        .find(target.id())
+                        .map(o -> new Offboarded(
+                                o.at(),
+                                o.byAccountId() == null
+                                        ? null
+                                        : unit.accounts
+                                                .findById(o.byAccountId())
+                                                .orElse(null),
+                                o.removedOrganizations()))
+                        .orElse(null);
+        return new AccountCard(
+                target,
+                unit.organizationOf(target),
+                unit.organizations.findAllById(target.additionalOrganizationIds()),
+                policy.allowedActions(unit.requester(), target),
+                offboarded);
+    }
 
     public AccountCard execute(Actor actor, String username) {
         return transactions.run(actor, AuditAction.VIEW, unit -> {
@@ -42,11 +82,7 @@ public final class ViewAccount {
             policy.requireCanSee(requester, target, username);
             unit.about(target);
             unit.done(null, Map.of());
-            return new AccountCard(
-                    target,
-                    unit.organizationOf(target),
-                    unit.organizations.findAllById(target.additionalOrganizationIds()),
-                    policy.allowedActions(requester, target));
+            return cardOf(unit, policy, target);
         });
     }
 
@@ -58,11 +94,7 @@ public final class ViewAccount {
         return transactions.run(actor, AuditAction.VIEW, unit -> {
             Account target = unit.targetForAction(policy, username, action);
             unit.done("before " + action.name().toLowerCase(java.util.Locale.ROOT), Map.of());
-            return new AccountCard(
-                    target,
-                    unit.organizationOf(target),
-                    unit.organizations.findAllById(target.additionalOrganizationIds()),
-                    policy.allowedActions(unit.requester(), target));
+            return cardOf(unit, policy, target);
         });
     }
 
@@ -72,11 +104,7 @@ public final class ViewAccount {
             Account own = unit.requester().account();
             unit.about(own);
             unit.done(null, Map.of());
-            return new AccountCard(
-                    own,
-                    unit.requester().home(),
-                    unit.organizations.findAllById(own.additionalOrganizationIds()),
-                    policy.allowedActions(unit.requester(), own));
+            return cardOf(unit, policy, own);
         });
     }
 }

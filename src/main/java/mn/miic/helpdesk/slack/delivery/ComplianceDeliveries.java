@@ -1,6 +1,8 @@
 package mn.miic.helpdesk.slack.delivery;
 
 import java.util.Optional;
+import mn.miic.helpdesk.accounts.domain.Account;
+import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.identity.SlackIdentities;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationRepository;
@@ -9,7 +11,7 @@ import mn.miic.helpdesk.outbox.Owed;
 import mn.miic.helpdesk.slack.views.ComplianceMessages;
 import org.jooq.DSLContext;
 
-/** What the registry's compliance jobs tell people: Data Use Agreement reminders. */
+/** What the registry's compliance tells people: Data Use Agreement reminders, and who left a site. */
 final class ComplianceDeliveries {
 
     private final Sends sends;
@@ -45,5 +47,24 @@ final class ComplianceDeliveries {
             return new Delivery.Skipped("the administrator is not in the Slack workspace");
         }
         return sends.dm(administrator.get(), fallback, blocks, "reminded an administrator by DM");
+    }
+
+    /** An administrator of an organization the leaver worked in hears who left, and who offboarded them. */
+    Delivery offboarded(Owed.Offboarded o) {
+        Optional<String> administrator = identities.reach(o.administratorAccountId());
+        if (administrator.isEmpty()) {
+            return new Delivery.Skipped("the administrator is not in the Slack workspace");
+        }
+        AccountRepository accounts = new AccountRepository(dsl);
+        Account leaver = accounts.findById(o.accountId()).orElseThrow();
+        Account by = accounts.findById(o.byAccountId()).orElseThrow();
+        Organization home = new OrganizationRepository(dsl)
+                .findById(leaver.organizationId())
+                .orElseThrow();
+        return sends.dm(
+                administrator.get(),
+                leaver.displayName() + " was offboarded",
+                ComplianceMessages.offboarded(leaver, home, by, o.removedOrganizations()),
+                "told an administrator by DM");
     }
 }

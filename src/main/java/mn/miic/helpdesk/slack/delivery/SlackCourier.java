@@ -133,6 +133,9 @@ public final class SlackCourier implements Courier {
         if (owed instanceof Owed.DuaReminder r) {
             return compliance.duaReminder(r);
         }
+        if (owed instanceof Owed.Offboarded o) {
+            return compliance.offboarded(o);
+        }
         throw new IllegalStateException("no courier for " + owed.getClass().getSimpleName());
     }
 

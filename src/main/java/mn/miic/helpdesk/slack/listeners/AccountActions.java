@@ -1,6 +1,7 @@
 package mn.miic.helpdesk.slack.listeners;
 
 import java.util.UUID;
+import mn.miic.helpdesk.accounts.domain.InactivationReason;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.accounts.usecases.FormOptions;
 import mn.miic.helpdesk.accounts.usecases.ViewAccount.AccountCard;
@@ -48,13 +49,19 @@ public final class AccountActions {
                         .encode();
                 conversation.open(turn, AccountModals.edit(form, meta));
             }
-            case INACTIVATE -> {
+            case INACTIVATE, OFFBOARD -> {
                 FormOptions.InactivateForm form = accounts.forms().forInactivate(actor, username);
                 AccountCard card = form.card();
                 String meta = new ModalMetadata(
                                 card.account().username(), card.account().version(), null, turn.responseUrl())
                         .encode();
-                conversation.open(turn, AccountModals.inactivate(card, form.helpDesk(), meta));
+                conversation.open(
+                        turn,
+                        AccountModals.inactivate(
+                                card,
+                                form.helpDesk(),
+                                meta,
+                                op == AccountOp.OFFBOARD ? InactivationReason.NO_LONGER_WORKS_HERE : null));
             }
             case UNLOCK, REACTIVATE, RESET -> {
                 AccountCard card =

@@ -138,6 +138,17 @@ public final class AccountMessages {
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(Text.mrkdwn(Text.boldName(a))).fields(fields)));
+        if (card.offboarded() != null) {
+            var o = card.offboarded();
+            blocks.add(context(c -> c.elements(List.of(Text.mrkdwn(":door: Offboarded " + Text.dateTime(o.at())
+                    + (o.by() == null ? "" : " by " + Text.boldName(o.by()))
+                    + ": no longer works for this site"
+                    + (o.removedOrganizations() == null
+                            ? ""
+                            : "; removed from " + Text.escape(o.removedOrganizations()))
+                    + ". Its Slack link was dropped, and the bot does not find its person in Slack again until it is"
+                    + " reactivated.")))));
+        }
         List<BlockElement> buttons = new ArrayList<>();
         for (AccountAction action : AccountAction.values()) {
             if (card.allowedActions().contains(action)) {

@@ -88,13 +88,20 @@ public final class AccountModals {
     }
 
     public static View inactivate(AccountCard card, boolean helpDesk, String metadata) {
+        return inactivate(card, helpDesk, metadata, null);
+    }
+
+    /** @param chosen the reason already chosen ({@code /miic offboard}: the person left), or null */
+    public static View inactivate(AccountCard card, boolean helpDesk, String metadata, InactivationReason chosen) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(Text.mrkdwn("Inactivate " + Text.boldName(card.account()) + " at "
                 + Text.org(card.organization()) + "? They can no longer sign in to MIIC until an administrator"
                 + " reactivates the account."))));
         blocks.add(input(i -> i.blockId(Ids.Blocks.INACTIVATION_REASON)
                 .label(plainText("Why?"))
-                .element(radioButtons(r -> r.actionId(VALUE).options(reasons())))));
+                .element(radioButtons(r -> r.actionId(VALUE)
+                        .options(reasons())
+                        .initialOption(chosen == null ? null : reasonOption(chosen))))));
         blocks.add(noteInput());
         if (helpDesk) {
             blocks.add(overrideInput());
@@ -201,9 +208,19 @@ public final class AccountModals {
     private static List<OptionObject> reasons() {
         List<OptionObject> options = new ArrayList<>();
         for (InactivationReason reason : InactivationReason.values()) {
-            options.add(option(plainText(reason.label()), reason.name()));
+            options.add(reasonOption(reason));
         }
         return options;
+    }
+
+    /** A leaver is offboarded: the option says what more it does. */
+    private static OptionObject reasonOption(InactivationReason reason) {
+        OptionObject option = option(plainText(reason.label()), reason.name());
+        if (reason == InactivationReason.NO_LONGER_WORKS_HERE) {
+            option.setDescription(plainText("Offboards them: also removes their other organizations and their Slack"
+                    + " link, and tells the administrators there"));
+        }
+        return option;
     }
 
     private static View modal(String callbackId, String title, String submit, List<LayoutBlock> blocks, String meta) {

@@ -19,12 +19,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.compliance.DataUseAgreements;
 import mn.miic.helpdesk.compliance.DataUseAgreements.Standing;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.slack.Ids;
 
-/** Data Use Agreements in Slack: where they stand, a renewal recorded, the reminders, the help desk's form. */
+/** Compliance in Slack: Data Use Agreements (where they stand, renewals, reminders, the form) and leavers. */
 public final class ComplianceMessages {
 
     /** Organizations one message lists: one line each, well under Slack's 3,000 characters a section. */
@@ -121,6 +122,17 @@ public final class ComplianceMessages {
         return daysBefore == 0
                 ? "The MIIC Data Use Agreement of " + org.displayName() + " lapsed"
                 : "The MIIC Data Use Agreement of " + org.displayName() + " lapses in " + days(daysBefore);
+    }
+
+    /** To an administrator of an organization the leaver worked in. */
+    public static List<LayoutBlock> offboarded(Account leaver, Organization home, Account by, String removed) {
+        return List.of(
+                section(s -> s.text(Text.mrkdwn(":door: " + Text.boldName(leaver) + " of " + Text.org(home)
+                        + " was offboarded by " + Text.boldName(by) + ": no longer works for the site. The account is"
+                        + " Inactive Manual" + (removed == null ? "" : ", removed from " + Text.escape(removed))
+                        + ", and no longer linked to a Slack user."))),
+                context(c -> c.elements(List.of(Text.mrkdwn("`/miic user " + leaver.username() + "` shows the account;"
+                        + " `/miic reactivate " + leaver.username() + "` brings it back if this was a mistake.")))));
     }
 
     /** The help desk's renewal form: the organization's code and the renewed agreement's date. */

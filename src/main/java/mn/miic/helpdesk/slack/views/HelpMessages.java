@@ -37,6 +37,8 @@ public final class HelpMessages {
                     .append("`/miic unlock &lt;username&gt;` unlock after too many failed sign-ins\n")
                     .append("`/miic reactivate &lt;username&gt;` reactivate an inactive account\n")
                     .append("`/miic inactivate &lt;username&gt;` inactivate, with the reason\n")
+                    .append("`/miic offboard &lt;username&gt;` someone left: inactivate, remove their other"
+                            + " organizations and Slack link, tell the administrators\n")
                     .append("`/miic reset &lt;username&gt;` a new temporary password, sent by DM\n")
                     .append("`/miic audit &lt;username&gt;` an account's recent history\n")
                     .append("`/miic queue` requests for help waiting for a decision, oldest first\n")

@@ -7,8 +7,8 @@ import mn.miic.helpdesk.slack.listeners.AccountActions;
 import mn.miic.helpdesk.slack.listeners.Conversation;
 
 /**
- * {@code /miic user|edit|unlock|reactivate|inactivate|reset|audit <target>}: one account, and what to do with it. These
- * seven are one gesture (name an account, say what to do), so one class serves each, built for its operation.
+ * {@code /miic user|edit|unlock|reactivate|inactivate|reset|audit|offboard <target>}: one account, and what to do with it. These
+ * eight are one gesture (name an account, say what to do), so one class serves each, built for its operation.
  */
 public final class AccountCommand implements Command {
 
@@ -24,7 +24,7 @@ public final class AccountCommand implements Command {
         this.conversation = conversation;
     }
 
-    /** The seven, each under the guide's word for it and any other that people type. */
+    /** The eight, each under the guide's word for it and any other that people type. */
     public static List<Command> all(AccountActions actions, Conversation conversation) {
         return List.of(
                 new AccountCommand(AccountOp.VIEW, List.of("user", "show", "view"), actions, conversation),
@@ -33,7 +33,8 @@ public final class AccountCommand implements Command {
                 new AccountCommand(AccountOp.REACTIVATE, List.of("reactivate"), actions, conversation),
                 new AccountCommand(AccountOp.INACTIVATE, List.of("inactivate", "deactivate"), actions, conversation),
                 new AccountCommand(AccountOp.RESET, List.of("reset"), actions, conversation),
-                new AccountCommand(AccountOp.AUDIT, List.of("audit", "history"), actions, conversation));
+                new AccountCommand(AccountOp.AUDIT, List.of("audit", "history"), actions, conversation),
+                new AccountCommand(AccountOp.OFFBOARD, List.of("offboard"), actions, conversation));
     }
 
     @Override

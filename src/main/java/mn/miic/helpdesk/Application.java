@@ -22,6 +22,7 @@ import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.db.OnceKeys;
 import mn.miic.helpdesk.importing.CsvImport;
 import mn.miic.helpdesk.importing.DemoData;
+import mn.miic.helpdesk.lifecycle.AccessEnd;
 import mn.miic.helpdesk.lifecycle.InactivitySweep;
 import mn.miic.helpdesk.observability.Meters;
 import mn.miic.helpdesk.outbox.Outbox;
@@ -288,6 +289,10 @@ public final class Application {
                         new Jobs.Job(config.sweepEvery(), () -> {
                             var report = sweep.run();
                             Meters.sweep(report.expired(), report.warned(), report.took());
+                            var access = accessEnd().run();
+                            if (access.ended() + access.warned() > 0) {
+                                log.info("time-limited access: {} ended, {} warned", access.ended(), access.warned());
+                            }
                             log.info(
                                     "inactivity sweep: {} expired, {} warned, {} told their password expired, in {} ms",
                                     report.expired(),
@@ -309,6 +314,11 @@ public final class Application {
 
     public int port() {
         return web.port();
+    }
+
+    /** The end of time-limited access, as the sweep's job runs it (and tests, at a time of their choosing). */
+    public AccessEnd accessEnd() {
+        return new AccessEnd(dsl, outbox, clock);
     }
 
     /** The Data Use Agreement reminders, as the scheduled job runs them (and tests, at a time of their choosing). */

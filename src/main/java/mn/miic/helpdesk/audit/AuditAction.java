@@ -34,5 +34,7 @@ public enum AuditAction {
     DUA_REMINDER,
     READ_DUA,
     RENEW_DUA,
-    OFFBOARD
+    OFFBOARD,
+    ACCESS_WARNING,
+    ACCESS_ENDED
 }

@@ -173,7 +173,8 @@ public final class CsvImport {
                     r.details().phone(),
                     r.details().email(),
                     r.details().userDuaDate(),
-                    extra);
+                    extra,
+                    r.details().accessUntil());
             long orgId = ids.get(r.orgCode());
             AuditLog.Subject subject;
             Optional<Account> existing = accounts.findByUsername(details.username());
@@ -214,6 +215,7 @@ public final class CsvImport {
                 a.phone(),
                 a.email(),
                 a.userDuaDate(),
+                a.accessUntil(),
                 a.hasPassword(),
                 a.passwordExpiresAt(),
                 a.mustChangePassword(),

@@ -54,6 +54,9 @@ final class ImportRows {
             "dua_date",
             "last_sign_in");
     private static final String ADDITIONAL_ORGS = "additional_org_codes";
+    /** Optional: the last day of a time-limited account's access, YYYY-MM-DD. */
+    private static final String ACCESS_UNTIL = "access_until";
+
     private final AccessPolicy policy;
 
     ImportRows(AccessPolicy policy) {
@@ -215,7 +218,8 @@ final class ImportRows {
                                 ImportValues.get(rec, "extension"),
                                 ImportValues.get(rec, "email"),
                                 ImportValues.get(rec, "dua_date"),
-                                List.of()),
+                                List.of(),
+                                ImportValues.get(rec, ACCESS_UNTIL)),
                         code -> Optional.empty(),
                         policy.today());
             } catch (InvalidInput invalid) {
@@ -233,7 +237,8 @@ final class ImportRows {
                         details.phone(),
                         details.email(),
                         details.userDuaDate(),
-                        Set.of());
+                        Set.of(),
+                        details.accessUntil());
                 if (kind != null && kind.readOnlyRolesOnly() && (!role.get().isReadOnly() || ordering)) {
                     errors.add(kind.label() + " organizations get read-only roles only (Read Only or Read Only"
                             + " Administrator, without Ordering)");

@@ -1,10 +1,12 @@
 package mn.miic.helpdesk.lifecycle;
 
+import static mn.miic.helpdesk.db.jooq.Tables.ACCESS_WARNING;
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
 import static mn.miic.helpdesk.db.jooq.Tables.INACTIVITY_WARNING;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,7 +18,10 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-/** The SQL of the account lifecycle, in one place: the inactivity sweep, its warnings and expired passwords. */
+/**
+ * The SQL of the account lifecycle, in one place: the inactivity sweep, its warnings, expired passwords, and the end of
+ * time-limited access.
+ */
 public final class LifecycleRepository {
 
     /** An account the sweep touched: enough to audit it and tell its people. */
@@ -153,6 +158,74 @@ public final class LifecycleRepository {
                         r.get(ACCOUNT.USERNAME),
                         r.get(ACCOUNT.PASSWORD_EXPIRES_AT).toInstant(),
                         r.get(ACCOUNT.MUST_CHANGE_PASSWORD)));
+    }
+
+    /** A time-limited account near or past its last day of access. */
+    public record Ending(long accountId, long organizationId, String username, LocalDate accessUntil) {}
+
+    /**
+     * Makes up to {@code limit} active accounts whose last day of access is before {@code today} Inactive Manual,
+     * skipping rows being changed right now (a later batch takes them).
+     */
+    public List<Ending> endAccessBatch(LocalDate today, String reason, int limit) {
+        var due = DSL.select(ACCOUNT.ID)
+                .from(ACCOUNT)
+                .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
+                .and(ACCOUNT.ACCESS_UNTIL.lt(today))
+                .orderBy(ACCOUNT.ACCESS_UNTIL, ACCOUNT.ID)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked();
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.STATUS, AccountStatus.INACTIVE_MANUAL.name())
+                .set(ACCOUNT.INACTIVATION_REASON, reason)
+                .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.ID.in(due))
+                .returningResult(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, ACCOUNT.ACCESS_UNTIL)
+                .fetch(r -> new Ending(
+                        r.get(ACCOUNT.ID),
+                        r.get(ACCOUNT.ORGANIZATION_ID),
+                        r.get(ACCOUNT.USERNAME),
+                        r.get(ACCOUNT.ACCESS_UNTIL)));
+    }
+
+    /**
+     * Active accounts whose last day of access is {@code fromDays} to {@code toDays} days from today and that have not
+     * had the {@code toDays} warning for that date; records each warning, so that it goes once whatever the number of
+     * instances.
+     */
+    public List<Ending> warnAccessBatch(LocalDate today, int fromDays, int toDays, int limit) {
+        var candidates = dsl.select(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, ACCOUNT.ACCESS_UNTIL)
+                .from(ACCOUNT)
+                .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
+                .and(ACCOUNT.ACCESS_UNTIL.between(today.plusDays(fromDays), today.plusDays(toDays)))
+                .andNotExists(DSL.selectOne()
+                        .from(ACCESS_WARNING)
+                        .where(ACCESS_WARNING.ACCOUNT_ID.eq(ACCOUNT.ID))
+                        .and(ACCESS_WARNING.ACCESS_UNTIL.eq(ACCOUNT.ACCESS_UNTIL))
+                        .and(ACCESS_WARNING.DAYS_BEFORE.eq(toDays)))
+                .orderBy(ACCOUNT.ID)
+                .limit(limit)
+                .fetch();
+        List<Ending> warned = new ArrayList<>();
+        for (var r : candidates) {
+            int inserted = dsl.insertInto(ACCESS_WARNING)
+                    .set(ACCESS_WARNING.ACCOUNT_ID, r.get(ACCOUNT.ID))
+                    .set(ACCESS_WARNING.ACCESS_UNTIL, r.get(ACCOUNT.ACCESS_UNTIL))
+                    .set(ACCESS_WARNING.DAYS_BEFORE, toDays)
+                    .set(ACCESS_WARNING.SENT_AT, Now.of(dsl))
+                    .onConflictDoNothing()
+                    .execute();
+            if (inserted == 1) {
+                warned.add(new Ending(
+                        r.get(ACCOUNT.ID),
+                        r.get(ACCOUNT.ORGANIZATION_ID),
+                        r.get(ACCOUNT.USERNAME),
+                        r.get(ACCOUNT.ACCESS_UNTIL)));
+            }
+        }
+        return warned;
     }
 
     private static OffsetDateTime utc(Instant t) {

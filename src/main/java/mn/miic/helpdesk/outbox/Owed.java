@@ -120,4 +120,19 @@ public sealed interface Owed {
      */
     record Offboarded(long accountId, long byAccountId, long administratorAccountId, String removedOrganizations)
             implements Owed {}
+
+    /**
+     * A time-limited account's last day of access is near: its owner (no administrator) or one of its site's
+     * administrators is warned.
+     *
+     * @param administratorAccountId null: to the account's owner
+     */
+    record AccessEnding(long accountId, java.time.LocalDate accessUntil, int daysBefore, Long administratorAccountId)
+            implements Owed {}
+
+    /**
+     * A time-limited account's access ended and the sweep inactivated it: its owner (no administrator) or one of its
+     * site's administrators hears it.
+     */
+    record AccessEnded(long accountId, java.time.LocalDate accessUntil, Long administratorAccountId) implements Owed {}
 }

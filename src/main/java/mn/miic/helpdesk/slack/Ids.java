@@ -52,6 +52,8 @@ public final class Ids {
         public static final String ADD_USER = "add_user";
         public static final String EDIT_USER = "edit_user";
         public static final String INACTIVATE_USER = "inactivate_user";
+        /** Reactivating a time-limited account: a new last day of access, or none. */
+        public static final String REACTIVATE_USER = "reactivate_user";
         /** The Deny form, with its optional reason. */
         public static final String DENY_REQUEST = "deny_request";
         /** The help desk's form for a renewed Data Use Agreement. */
@@ -77,6 +79,7 @@ public final class Ids {
         public static final String EXTENSION = AccountFields.EXTENSION;
         public static final String EMAIL = AccountFields.EMAIL;
         public static final String USER_DUA_DATE = AccountFields.USER_DUA_DATE;
+        public static final String ACCESS_UNTIL = AccountFields.ACCESS_UNTIL;
         public static final String ADDITIONAL_ORGANIZATIONS = AccountFields.ADDITIONAL_ORGANIZATIONS;
         public static final String INACTIVATION_REASON = AccountFields.INACTIVATION_REASON;
         public static final String OVERRIDE_REASON = AccountFields.OVERRIDE_REASON;

@@ -48,7 +48,8 @@ public final class ModalInput {
                 text(Ids.Blocks.EXTENSION),
                 text(Ids.Blocks.EMAIL),
                 text(Ids.Blocks.USER_DUA_DATE),
-                codes);
+                codes,
+                text(Ids.Blocks.ACCESS_UNTIL));
     }
 
     public boolean has(String blockId) {

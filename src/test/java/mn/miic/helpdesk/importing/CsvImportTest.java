@@ -79,6 +79,37 @@ class CsvImportTest {
     }
 
     @Test
+    void an_optional_access_until_column_gives_time_limited_access_and_a_past_day_is_refused() {
+        java.time.LocalDate lastDay = app.fixtures.today().plusDays(30);
+        String users = "org_code,username,first_name,last_name,middle_initial,role,ordering,status,locked,area_code,"
+                + "phone,extension,email,dua_date,last_sign_in,access_until\n"
+                + "TEST1,studs1,Sam,Student,,Read Only,false,Active,false,651,555-0101,,,,," + lastDay + "\n"
+                + "TEST1,perms1,Pat,Permanent,,Read Only,false,Active,false,651,555-0102,,,,,\n";
+
+        ImportReport report = run(ORGS, users);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(new AccountRepository(app.dsl)
+                        .findByUsername("studs1")
+                        .orElseThrow()
+                        .accessUntil())
+                .isEqualTo(lastDay);
+        assertThat(new AccountRepository(app.dsl)
+                        .findByUsername("perms1")
+                        .orElseThrow()
+                        .accessUntil())
+                .isNull();
+
+        String past = users.replace(
+                        lastDay.toString(), app.fixtures.today().minusDays(1).toString())
+                .replace("studs1", "olds1");
+        ImportReport refused = run(ORGS, past);
+        assertThat(refused.problems()).singleElement().satisfies(p -> assertThat(p.toString())
+                .contains("line 2", "access_until", "past"));
+        assertThat(new AccountRepository(app.dsl).findByUsername("olds1")).isEmpty();
+    }
+
+    @Test
     void importing_the_same_files_twice_changes_nothing() {
         run(ORGS, USERS);
         Account before =

@@ -184,6 +184,11 @@ class ViewsGoldenTest {
                         List.of(),
                         Set.of(),
                         new mn.miic.helpdesk.accounts.usecases.ViewAccount.Offboarded(AT, MINNIE, "NSROC"))));
+        views.put("modal-reactivate-time-limited", AccountModals.reactivate(card(LOCKED, Set.of()), "{}"));
+        views.put("access-ending-to-owner", ComplianceMessages.accessEnding(LOCKED, CLINIC, true));
+        views.put(
+                "access-ended-to-administrator",
+                ComplianceMessages.accessEnded(LOCKED, CLINIC, LocalDate.of(2026, 12, 31), false));
         views.put("offboarded-to-administrator", ComplianceMessages.offboarded(MICKEY, CLINIC, MINNIE, "NSROC"));
 
         return views.entrySet().stream()
@@ -257,6 +262,7 @@ class ViewsGoldenTest {
                 Phone.NONE,
                 null,
                 null,
+                null,
                 true,
                 AT.plusSeconds(72 * 3600),
                 true,
@@ -312,6 +318,8 @@ class ViewsGoldenTest {
                 new Phone("651", "5555555", null),
                 username + "@example.org",
                 LocalDate.of(2021, 9, 16),
+                // A time-limited account, to show its date on the card.
+                username.equals("wonderw1") ? LocalDate.of(2026, 12, 31) : null,
                 true,
                 Instant.parse("2027-02-22T18:00:00Z"),
                 false,

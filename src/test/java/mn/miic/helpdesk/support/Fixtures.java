@@ -91,6 +91,7 @@ public final class Fixtures {
         private String email;
         private String password;
         private Instant lastSignIn;
+        private LocalDate accessUntil;
         private final Set<Long> additional = new HashSet<>();
 
         private AccountBuilder(Organization org) {
@@ -145,6 +146,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** The last day of time-limited access. */
+        public AccountBuilder accessUntil(LocalDate lastDay) {
+            this.accessUntil = lastDay;
+            return this;
+        }
+
         public AccountBuilder alsoIn(Organization other) {
             additional.add(other.id());
             return this;
@@ -161,7 +168,8 @@ public final class Fixtures {
                             new Phone("651", "5550" + String.format("%03d", n % 1000), null),
                             email,
                             null,
-                            additional),
+                            additional,
+                            accessUntil),
                     status,
                     locked,
                     lastSignIn,

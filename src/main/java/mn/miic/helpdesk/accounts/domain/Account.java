@@ -19,6 +19,7 @@ public record Account(
         Phone phone,
         String email,
         LocalDate userDuaDate,
+        LocalDate accessUntil,
         boolean hasPassword,
         Instant passwordExpiresAt,
         boolean mustChangePassword,
@@ -71,6 +72,7 @@ public record Account(
                 d.phone(),
                 d.email(),
                 d.userDuaDate(),
+                d.accessUntil(),
                 hasPassword,
                 passwordExpiresAt,
                 mustChangePassword,
@@ -83,6 +85,11 @@ public record Account(
                 createdAt,
                 updatedAt,
                 version);
+    }
+
+    /** Its time-limited access ended: the last day it could be used is before today. */
+    public boolean accessEnded(LocalDate today) {
+        return accessUntil != null && accessUntil.isBefore(today);
     }
 
     /** Unlocking also clears the count of failed sign-ins. */
@@ -98,6 +105,7 @@ public record Account(
                 phone,
                 email,
                 userDuaDate,
+                accessUntil,
                 hasPassword,
                 passwordExpiresAt,
                 mustChangePassword,
@@ -125,6 +133,7 @@ public record Account(
                 phone,
                 email,
                 userDuaDate,
+                accessUntil,
                 hasPassword,
                 passwordExpiresAt,
                 mustChangePassword,
@@ -142,6 +151,6 @@ public record Account(
     /** The editable part, as the Edit User form holds it. */
     public AccountDetails details() {
         return new AccountDetails(
-                username, name, role, phone, email, userDuaDate, Set.copyOf(additionalOrganizationIds));
+                username, name, role, phone, email, userDuaDate, Set.copyOf(additionalOrganizationIds), accessUntil);
     }
 }

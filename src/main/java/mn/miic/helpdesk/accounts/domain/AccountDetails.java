@@ -11,7 +11,8 @@ public record AccountDetails(
         Phone phone,
         String email,
         LocalDate userDuaDate,
-        Set<Long> additionalOrganizationIds) {
+        Set<Long> additionalOrganizationIds,
+        LocalDate accessUntil) {
 
     public AccountDetails {
         additionalOrganizationIds = Set.copyOf(additionalOrganizationIds);

@@ -14,6 +14,7 @@ public final class AccountFields {
     public static final String EXTENSION = "extension";
     public static final String EMAIL = "email";
     public static final String USER_DUA_DATE = "user_dua_date";
+    public static final String ACCESS_UNTIL = "access_until";
     public static final String ADDITIONAL_ORGANIZATIONS = "additional_organizations";
     public static final String ORGANIZATION = "organization";
     public static final String INACTIVATION_REASON = "inactivation_reason";

@@ -14,11 +14,40 @@ public record AccountForm(
         String extension,
         String email,
         String userDuaDate,
-        List<String> additionalOrganizationCodes) {
+        List<String> additionalOrganizationCodes,
+        String accessUntil) {
 
     public AccountForm {
         additionalOrganizationCodes =
                 additionalOrganizationCodes == null ? List.of() : List.copyOf(additionalOrganizationCodes);
+    }
+
+    /** A form without an access-until date (none given). */
+    public AccountForm(
+            String firstName,
+            String lastName,
+            String middleInitial,
+            String username,
+            String role,
+            String areaCode,
+            String phone,
+            String extension,
+            String email,
+            String userDuaDate,
+            List<String> additionalOrganizationCodes) {
+        this(
+                firstName,
+                lastName,
+                middleInitial,
+                username,
+                role,
+                areaCode,
+                phone,
+                extension,
+                email,
+                userDuaDate,
+                additionalOrganizationCodes,
+                null);
     }
 
     /** The form pre-filled from an account, as the Edit User modal opens. */
@@ -37,6 +66,7 @@ public record AccountForm(
                 account.phone().extension(),
                 account.email(),
                 account.userDuaDate() == null ? null : account.userDuaDate().toString(),
-                additionalOrganizationCodes);
+                additionalOrganizationCodes,
+                account.accessUntil() == null ? null : account.accessUntil().toString());
     }
 }

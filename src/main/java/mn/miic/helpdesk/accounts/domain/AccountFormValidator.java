@@ -26,10 +26,22 @@ public final class AccountFormValidator {
 
     /**
      * @param organizationIdForCode resolves an additional organization's code, empty when there is none
-     * @param today the date in Minnesota, for the user DUA date
+     * @param today the date in Minnesota, for the user DUA date and the access-until date
      */
     public static AccountDetails validate(
             AccountForm form, Function<String, Optional<Long>> organizationIdForCode, LocalDate today) {
+        return validate(form, organizationIdForCode, today, null);
+    }
+
+    /**
+     * @param keptAccessUntil the access-until date the account has now: kept as it is even when it is past (an account
+     *     whose access ended, edited), where a new date must be today or later
+     */
+    public static AccountDetails validate(
+            AccountForm form,
+            Function<String, Optional<Long>> organizationIdForCode,
+            LocalDate today,
+            LocalDate keptAccessUntil) {
         Map<String, String> errors = new LinkedHashMap<>();
         String first = name(form.firstName(), "first name", AccountFields.FIRST_NAME, errors);
         String last = name(form.lastName(), "last name", AccountFields.LAST_NAME, errors);
@@ -77,6 +89,22 @@ public final class AccountFormValidator {
             }
         }
 
+        LocalDate accessUntil = null;
+        String until = blankToNull(form.accessUntil());
+        if (until != null) {
+            try {
+                accessUntil = LocalDate.parse(until);
+                if (accessUntil.isBefore(today) && !accessUntil.equals(keptAccessUntil)) {
+                    errors.put(
+                            AccountFields.ACCESS_UNTIL,
+                            "The last day of access cannot be in the past: pick today or a later day, or leave it"
+                                    + " empty for no end.");
+                }
+            } catch (DateTimeParseException e) {
+                errors.put(AccountFields.ACCESS_UNTIL, "Enter the last day of access as YYYY-MM-DD, or pick it.");
+            }
+        }
+
         Set<Long> additional = new HashSet<>();
         for (String code : form.additionalOrganizationCodes()) {
             Optional<Long> id = organizationIdForCode.apply(code);
@@ -93,7 +121,14 @@ public final class AccountFormValidator {
             throw new InvalidInput(errors);
         }
         return new AccountDetails(
-                username, new PersonName(first, middle, last), role.orElseThrow(), phone, email, duaDate, additional);
+                username,
+                new PersonName(first, middle, last),
+                role.orElseThrow(),
+                phone,
+                email,
+                duaDate,
+                additional,
+                accessUntil);
     }
 
     private static String name(String value, String label, String field, Map<String, String> errors) {

@@ -45,6 +45,7 @@ final class AccountRecords {
                 new Phone(r.get(ACCOUNT.AREA_CODE), r.get(ACCOUNT.PHONE_NUMBER), r.get(ACCOUNT.EXTENSION)),
                 r.get(ACCOUNT.EMAIL),
                 r.get(ACCOUNT.USER_DUA_DATE),
+                r.get(ACCOUNT.ACCESS_UNTIL),
                 r.get(ACCOUNT.PASSWORD_HASH) != null,
                 instant(r.get(ACCOUNT.PASSWORD_EXPIRES_AT)),
                 r.get(ACCOUNT.MUST_CHANGE_PASSWORD),

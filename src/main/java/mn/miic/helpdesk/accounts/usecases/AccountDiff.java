@@ -69,6 +69,11 @@ public final class AccountDiff {
                 str(after.userDuaDate()));
         put(
                 changes,
+                AccountFields.ACCESS_UNTIL,
+                before == null ? null : str(before.accessUntil()),
+                str(after.accessUntil()));
+        put(
+                changes,
                 AccountFields.ADDITIONAL_ORGANIZATIONS,
                 before == null ? null : additionalOrgs.apply(before),
                 additionalOrgs.apply(after));

@@ -3,9 +3,11 @@ package mn.miic.helpdesk.accounts.usecases;
 import java.time.Clock;
 import java.util.Map;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
+import mn.miic.helpdesk.accounts.access.InvalidInput;
 import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.AccountDetails;
+import mn.miic.helpdesk.accounts.domain.AccountFields;
 import mn.miic.helpdesk.accounts.domain.AccountFormValidator;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
 import mn.miic.helpdesk.accounts.domain.Emails;
@@ -52,7 +54,10 @@ public final class EditAccount {
             policy.requireOutranksOrEquals(requester, before, "edit");
             Organization org = unit.organizationOf(before);
             AccountDetails details = AccountFormValidator.validate(
-                    edit.form(), code -> unit.organizations.findByCode(code).map(Organization::id), policy.today());
+                    edit.form(),
+                    code -> unit.organizations.findByCode(code).map(Organization::id),
+                    policy.today(),
+                    before.accessUntil());
 
             Account wanted = before.withDetails(details);
             if (!details.role().equals(before.role())) {
@@ -73,6 +78,13 @@ public final class EditAccount {
             }
             if (edit.active() != before.isActive()) {
                 if (edit.active()) {
+                    if (wanted.accessEnded(policy.today())) {
+                        // Active again with the old last day would be inactivated again by the next sweep.
+                        throw InvalidInput.of(
+                                AccountFields.ACCESS_UNTIL,
+                                "This account's access ended on " + wanted.accessUntil() + ". To reactivate it, give a"
+                                        + " new last day of access, or leave it empty for no end.");
+                    }
                     wanted = wanted.withStatus(AccountStatus.ACTIVE, clock.instant(), null);
                 } else {
                     policy.requireNotSelf(requester, before, "inactivate");

@@ -106,7 +106,8 @@ public final class InactivateAccount {
     }
 
     static AccountDetails withoutOtherOrganizations(AccountDetails d) {
-        return new AccountDetails(d.username(), d.name(), d.role(), d.phone(), d.email(), d.userDuaDate(), Set.of());
+        return new AccountDetails(
+                d.username(), d.name(), d.role(), d.phone(), d.email(), d.userDuaDate(), Set.of(), d.accessUntil());
     }
 
     /** "Other: Left for…" as part of a sentence: only the reason's own first letter lowered, the note as typed. */

@@ -67,4 +67,52 @@ final class ComplianceDeliveries {
                 ComplianceMessages.offboarded(leaver, home, by, o.removedOrganizations()),
                 "told an administrator by DM");
     }
+
+    /** A warning for a date since changed, or an account no longer active, is not sent: it would be wrong. */
+    Delivery accessEnding(Owed.AccessEnding w) {
+        Account a = new AccountRepository(dsl).findById(w.accountId()).orElseThrow();
+        if (!a.isActive() || !w.accessUntil().equals(a.accessUntil())) {
+            return new Delivery.Skipped("superseded: the account's last day of access changed, or it is inactive");
+        }
+        return toOwnerOrAdministrator(
+                a,
+                w.administratorAccountId(),
+                "MIIC access ends soon",
+                ComplianceMessages.accessEnding(a, organization(a), w.administratorAccountId() == null));
+    }
+
+    Delivery accessEnded(Owed.AccessEnded e) {
+        Account a = new AccountRepository(dsl).findById(e.accountId()).orElseThrow();
+        if (a.isActive()) {
+            return new Delivery.Skipped("the account was reactivated since");
+        }
+        return toOwnerOrAdministrator(
+                a,
+                e.administratorAccountId(),
+                "MIIC access ended",
+                ComplianceMessages.accessEnded(
+                        a, organization(a), e.accessUntil(), e.administratorAccountId() == null));
+    }
+
+    private Delivery toOwnerOrAdministrator(
+            Account a,
+            Long administratorAccountId,
+            String fallback,
+            java.util.List<com.slack.api.model.block.LayoutBlock> blocks) {
+        long who = administratorAccountId == null ? a.id() : administratorAccountId;
+        Optional<String> slackUser = identities.reach(who);
+        if (slackUser.isEmpty()) {
+            return new Delivery.Skipped((administratorAccountId == null ? "the account's owner" : "the administrator")
+                    + " is not in the Slack workspace");
+        }
+        return sends.dm(
+                slackUser.get(),
+                fallback,
+                blocks,
+                administratorAccountId == null ? "told its owner by DM" : "told an administrator by DM");
+    }
+
+    private Organization organization(Account a) {
+        return new OrganizationRepository(dsl).findById(a.organizationId()).orElseThrow();
+    }
 }

@@ -136,6 +136,12 @@ public final class SlackCourier implements Courier {
         if (owed instanceof Owed.Offboarded o) {
             return compliance.offboarded(o);
         }
+        if (owed instanceof Owed.AccessEnding w) {
+            return compliance.accessEnding(w);
+        }
+        if (owed instanceof Owed.AccessEnded e) {
+            return compliance.accessEnded(e);
+        }
         throw new IllegalStateException("no courier for " + owed.getClass().getSimpleName());
     }
 

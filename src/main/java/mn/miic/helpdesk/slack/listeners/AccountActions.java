@@ -66,6 +66,14 @@ public final class AccountActions {
             case UNLOCK, REACTIVATE, RESET -> {
                 AccountCard card =
                         accounts.view().prepare(actor, username, op.action().orElseThrow());
+                if (op == AccountOp.REACTIVATE && card.account().accessUntil() != null) {
+                    // A time-limited account comes back with a new last day of access, or none: a form asks.
+                    String meta = new ModalMetadata(
+                                    card.account().username(), card.account().version(), null, turn.responseUrl())
+                            .encode();
+                    conversation.open(turn, AccountModals.reactivate(card, meta));
+                    return;
+                }
                 // The nonce makes a double click (or a second instance) act once.
                 String nonce = UUID.randomUUID().toString();
                 conversation.reply(

@@ -43,6 +43,7 @@ import mn.miic.helpdesk.slack.listeners.views.DenyRequestForm;
 import mn.miic.helpdesk.slack.listeners.views.EditUserForm;
 import mn.miic.helpdesk.slack.listeners.views.Form;
 import mn.miic.helpdesk.slack.listeners.views.InactivateUserForm;
+import mn.miic.helpdesk.slack.listeners.views.ReactivateUserForm;
 import mn.miic.helpdesk.slack.listeners.views.RenewDuaForm;
 import org.jooq.DSLContext;
 
@@ -104,6 +105,7 @@ public final class Listeners {
                 new AddUserForm(accounts, conversation, slack),
                 new EditUserForm(accounts, conversation, slack),
                 new InactivateUserForm(accounts, conversation, slack),
+                new ReactivateUserForm(accounts, conversation, slack),
                 new DenyRequestForm(requests, conversation),
                 new RenewDuaForm(compliance.duas(), conversation, slack));
         this.appHomeOpened = new AppHomeOpened(home);

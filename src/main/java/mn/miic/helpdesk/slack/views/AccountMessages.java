@@ -138,6 +138,13 @@ public final class AccountMessages {
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(Text.mrkdwn(Text.boldName(a))).fields(fields)));
+        if (a.accessUntil() != null) {
+            blocks.add(context(c -> c.elements(List.of(Text.mrkdwn(":hourglass_flowing_sand: Access until "
+                    + Text.date(a.accessUntil())
+                    + (a.isActive()
+                            ? ": the account is inactivated the day after."
+                            : " (its last day of time-limited access)."))))));
+        }
         if (card.offboarded() != null) {
             var o = card.offboarded();
             blocks.add(context(c -> c.elements(List.of(Text.mrkdwn(":door: Offboarded " + Text.dateTime(o.at())

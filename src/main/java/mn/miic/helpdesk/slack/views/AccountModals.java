@@ -109,6 +109,23 @@ public final class AccountModals {
         return modal(Ids.Callbacks.INACTIVATE_USER, "Inactivate user", "Inactivate", blocks, metadata);
     }
 
+    /** Reactivating a time-limited account asks for its new last day of access, or none. */
+    public static View reactivate(AccountCard card, String metadata) {
+        Account a = card.account();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(
+                Text.mrkdwn("Reactivate " + Text.boldName(a) + " (" + a.status().label()
+                        + ") at " + Text.org(card.organization()) + "? Its last day of time-limited access was set to "
+                        + Text.date(a.accessUntil())
+                        + ": give it a new one, or none. The 90-day inactivity clock restarts today."))));
+        blocks.add(input(i -> i.blockId(Ids.Blocks.ACCESS_UNTIL)
+                .optional(true)
+                .label(plainText("New last day of access"))
+                .hint(plainText("Leave empty for no end. The account is inactivated the day after this date."))
+                .element(datePicker(d -> d.actionId(VALUE)))));
+        return modal(Ids.Callbacks.REACTIVATE_USER, "Reactivate user", "Reactivate", blocks, metadata);
+    }
+
     /** What a submitted modal turns into when it cannot go on: a sentence, and a Close button. */
     public static View message(String title, String mrkdwn) {
         return view(v -> v.type("modal")
@@ -160,6 +177,19 @@ public final class AccountModals {
                     d.actionId(VALUE);
                     if (v.userDuaDate() != null) {
                         d.initialDate(v.userDuaDate());
+                    }
+                    return d;
+                }))));
+        blocks.add(input(i -> i.blockId(Ids.Blocks.ACCESS_UNTIL)
+                .optional(true)
+                .label(plainText("Access until"))
+                .hint(plainText("For time-limited access (a student, a temporary worker): the last day this person may"
+                        + " use MIIC. They and you are warned 7 days and 1 day before; the day after, the account is"
+                        + " inactivated. Leave empty for no end."))
+                .element(datePicker(d -> {
+                    d.actionId(VALUE);
+                    if (v.accessUntil() != null) {
+                        d.initialDate(v.accessUntil());
                     }
                     return d;
                 }))));

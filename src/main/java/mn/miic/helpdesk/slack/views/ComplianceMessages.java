@@ -135,6 +135,32 @@ public final class ComplianceMessages {
                         + " `/miic reactivate " + leaver.username() + "` brings it back if this was a mistake.")))));
     }
 
+    /** Time-limited access ends soon: to its owner, or to one of its site's administrators. */
+    public static List<LayoutBlock> accessEnding(Account a, Organization org, boolean toOwner) {
+        String text = toOwner
+                ? ":hourglass_flowing_sand: Your time-limited MIIC access ends after " + Text.date(a.accessUntil())
+                        + ": the next day your account " + Text.boldName(a) + " at " + Text.org(org)
+                        + " is inactivated. If you still need MIIC after that, ask your site's administrator to give"
+                        + " it a later last day."
+                : ":hourglass_flowing_sand: The time-limited MIIC access of " + Text.boldName(a) + " at "
+                        + Text.org(org) + " ends after " + Text.date(a.accessUntil())
+                        + ": the next day the account is inactivated. `/miic edit " + a.username()
+                        + "` gives it a later last day, or none.";
+        return AccountMessages.say(text);
+    }
+
+    /** Time-limited access ended and the account was inactivated: to its owner, or to an administrator. */
+    public static List<LayoutBlock> accessEnded(Account a, Organization org, LocalDate lastDay, boolean toOwner) {
+        String text = toOwner
+                ? ":lock: Your time-limited MIIC access ended: your last day was " + Text.date(lastDay)
+                        + ", so your account " + Text.boldName(a) + " at " + Text.org(org)
+                        + " is now Inactive Manual. If you need MIIC again, ask your site's administrator."
+                : ":lock: The time-limited MIIC access of " + Text.boldName(a) + " at " + Text.org(org)
+                        + " ended (last day " + Text.date(lastDay) + "): the account is now Inactive Manual. `/miic"
+                        + " reactivate " + a.username() + "` brings it back with a new last day, or none.";
+        return AccountMessages.say(text);
+    }
+
     /** The help desk's renewal form: the organization's code and the renewed agreement's date. */
     public static View renewModal(String code, LocalDate today, String metadata) {
         return view(v -> v.type("modal")

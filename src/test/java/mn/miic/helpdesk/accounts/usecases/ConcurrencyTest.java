@@ -107,10 +107,11 @@ class ConcurrencyTest {
                 Phone.NONE,
                 null,
                 null,
-                java.util.Set.of());
+                java.util.Set.of(),
+                null);
         repo.insert(new NewAccount(clinic.id(), details, AccountStatus.ACTIVE, false, null, null));
         var shouting = new mn.miic.helpdesk.accounts.domain.AccountDetails(
-                "CASEYK1", details.name(), details.role(), Phone.NONE, null, null, java.util.Set.of());
+                "CASEYK1", details.name(), details.role(), Phone.NONE, null, null, java.util.Set.of(), null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         repo.insert(new NewAccount(clinic.id(), shouting, AccountStatus.ACTIVE, false, null, null)))
                 .isInstanceOf(DuplicateAccountField.class);

@@ -32,6 +32,8 @@ import mn.miic.helpdesk.outbox.Owed;
 import mn.miic.helpdesk.outbox.SecretBox;
 import mn.miic.helpdesk.requests.RequestRepository;
 import mn.miic.helpdesk.requests.RequestUseCases;
+import mn.miic.helpdesk.reviews.AccessReviews;
+import mn.miic.helpdesk.reviews.ReviewDeadlines;
 import mn.miic.helpdesk.scheduling.Jobs;
 import mn.miic.helpdesk.signin.AccountApi;
 import mn.miic.helpdesk.slack.JavalinSlackAdapter;
@@ -107,7 +109,12 @@ public final class Application {
                         config.requestsPerDay(),
                         config.requestLifetime(),
                         config.inactivityPeriod()));
-        this.compliance = ComplianceUseCases.create(accounts.transactions(), clock, config.duaValidFor());
+        this.compliance = ComplianceUseCases.create(
+                accounts,
+                policy,
+                clock,
+                config.duaValidFor(),
+                new AccessReviews.Settings(config.accessReviewEvery(), config.accessReviewDue()));
     }
 
     public AccountUseCases accounts() {
@@ -266,6 +273,8 @@ public final class Application {
                         "escalate-requests",
                         new Jobs.Job(
                                 config.jobsEvery(), () -> requests.escalate().run()),
+                        "access-reviews",
+                        new Jobs.Job(config.jobsEvery(), () -> reviewDeadlines().run()),
                         "expire-requests",
                         new Jobs.Job(config.jobsEvery(), () -> requests.expire().run()),
                         // Slack retries within minutes; a day of keys is plenty to drop them.
@@ -319,6 +328,16 @@ public final class Application {
     /** The end of time-limited access, as the sweep's job runs it (and tests, at a time of their choosing). */
     public AccessEnd accessEnd() {
         return new AccessEnd(dsl, outbox, clock);
+    }
+
+    /** The access reviews' schedule, reminders and escalations, as the job runs them (and tests, when they choose). */
+    public ReviewDeadlines reviewDeadlines() {
+        return new ReviewDeadlines(dsl, outbox, clock, compliance.reviews());
+    }
+
+    /** The compliance use cases: Data Use Agreements and access reviews. */
+    public ComplianceUseCases compliance() {
+        return compliance;
     }
 
     /** The Data Use Agreement reminders, as the scheduled job runs them (and tests, at a time of their choosing). */

@@ -36,5 +36,9 @@ public enum AuditAction {
     RENEW_DUA,
     OFFBOARD,
     ACCESS_WARNING,
-    ACCESS_ENDED
+    ACCESS_ENDED,
+    REVIEW_STARTED,
+    READ_REVIEW,
+    REVIEW_KEEP,
+    REVIEW_ESCALATED
 }

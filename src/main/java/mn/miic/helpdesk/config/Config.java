@@ -39,6 +39,8 @@ public record Config(
         Duration jobsEvery,
         Duration sweepEvery,
         Period duaValidFor,
+        Period accessReviewEvery,
+        Duration accessReviewDue,
         Optional<String> deliveryKey,
         Duration deliveryDeadline,
         boolean playground,
@@ -74,6 +76,8 @@ public record Config(
                 jobsEvery,
                 sweepEvery,
                 duaValidFor,
+                accessReviewEvery,
+                accessReviewDue,
                 Optional.of(key),
                 deliveryDeadline,
                 playground,
@@ -126,6 +130,8 @@ public record Config(
                 r.duration("JOBS_EVERY", Duration.ofSeconds(30), "PT30S"),
                 r.duration("SWEEP_EVERY", Duration.ofHours(1), "PT1H"),
                 r.period("DUA_VALID_FOR", Period.ofYears(3)),
+                r.period("ACCESS_REVIEW_EVERY", Period.ofYears(1)),
+                r.duration("ACCESS_REVIEW_DUE", Duration.ofDays(14), "P14D"),
                 r.optional("DELIVERY_KEY", key -> {
                     SecretBox.decodeKey(key);
                     return key;

@@ -135,4 +135,16 @@ public sealed interface Owed {
      * site's administrators hears it.
      */
     record AccessEnded(long accountId, java.time.LocalDate accessUntil, Long administratorAccountId) implements Owed {}
+
+    /** A site's access review, by DM to one reviewer: when it starts, as a reminder, or escalated to them. */
+    record ReviewAssigned(long campaignId, long organizationId, long reviewerAccountId, Why why) implements Owed {
+        public enum Why {
+            STARTED,
+            REMINDER,
+            ESCALATED
+        }
+    }
+
+    /** A site's access review nobody decided in time, posted to the help-desk channel. */
+    record ReviewToHelpDesk(long campaignId, long organizationId) implements Owed {}
 }

@@ -1,7 +1,6 @@
 package mn.miic.helpdesk.requests;
 
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
-import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT_ORGANIZATION;
 import static mn.miic.helpdesk.db.jooq.Tables.HELP_REQUEST;
 import static mn.miic.helpdesk.db.jooq.Tables.HELP_REQUEST_MESSAGE;
 import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
@@ -212,7 +211,9 @@ public final class RequestRepository {
     private List<Approver> managers(long exceptAccountId, Organization organization, boolean linkedOnly) {
         Map<Long, Approver> found = new LinkedHashMap<>();
         approversWhere(
-                        ACCOUNT.ROLE.in(AccountRepository.managerRoles()).and(worksIn(List.of(organization.id()))),
+                        ACCOUNT.ROLE
+                                .in(AccountRepository.managerRoles())
+                                .and(AccountRepository.worksIn(List.of(organization.id()))),
                         exceptAccountId,
                         false,
                         linkedOnly)
@@ -220,23 +221,13 @@ public final class RequestRepository {
         List<Long> parents = new OrganizationRepository(dsl).ancestorIdsOf(organization);
         if (!parents.isEmpty()) {
             approversWhere(
-                            ACCOUNT.ROLE.eq(Role.HEALTH_SYSTEM_USER.name()).and(worksIn(parents)),
+                            ACCOUNT.ROLE.eq(Role.HEALTH_SYSTEM_USER.name()).and(AccountRepository.worksIn(parents)),
                             exceptAccountId,
                             true,
                             linkedOnly)
                     .forEach(a -> found.putIfAbsent(a.accountId(), a));
         }
         return List.copyOf(found.values());
-    }
-
-    /** Homed in one of these organizations, or also working there. */
-    private static Condition worksIn(Collection<Long> organizationIds) {
-        return ACCOUNT.ORGANIZATION_ID
-                .in(organizationIds)
-                .or(DSL.exists(DSL.selectOne()
-                        .from(ACCOUNT_ORGANIZATION)
-                        .where(ACCOUNT_ORGANIZATION.ACCOUNT_ID.eq(ACCOUNT.ID))
-                        .and(ACCOUNT_ORGANIZATION.ORGANIZATION_ID.in(organizationIds))));
     }
 
     private List<Approver> approversWhere(

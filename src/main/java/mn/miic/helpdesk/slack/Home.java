@@ -3,6 +3,7 @@ package mn.miic.helpdesk.slack;
 import java.time.Clock;
 import mn.miic.helpdesk.accounts.usecases.AccountUseCases;
 import mn.miic.helpdesk.requests.RequestUseCases;
+import mn.miic.helpdesk.reviews.AccessReviews;
 import mn.miic.helpdesk.slack.listeners.Conversation;
 import mn.miic.helpdesk.slack.views.HomeView;
 
@@ -15,6 +16,7 @@ public final class Home {
     private final Conversation conversation;
     private final AccountUseCases accounts;
     private final RequestUseCases requests;
+    private final AccessReviews reviews;
     private final SlackApi slack;
     private final Clock clock;
 
@@ -22,11 +24,13 @@ public final class Home {
             Conversation conversation,
             AccountUseCases accounts,
             RequestUseCases requests,
+            AccessReviews reviews,
             SlackApi slack,
             Clock clock) {
         this.conversation = conversation;
         this.accounts = accounts;
         this.requests = requests;
+        this.reviews = reviews;
         this.slack = slack;
         this.clock = clock;
     }
@@ -45,7 +49,9 @@ public final class Home {
             var actor = conversation.actor(turn);
             var own = accounts.view().self(actor);
             var queue = requests.queue().of(actor);
-            with.publishHome(turn.slackUserId(), HomeView.linked(own, turn.slackUserId(), queue, clock.instant()));
+            var waiting = reviews.overview(actor);
+            with.publishHome(
+                    turn.slackUserId(), HomeView.linked(own, turn.slackUserId(), queue, clock.instant(), waiting));
         } catch (NotLinked notLinked) {
             with.publishHome(turn.slackUserId(), HomeView.notLinked(notLinked.getMessage()));
         }

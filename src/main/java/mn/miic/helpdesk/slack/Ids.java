@@ -31,6 +31,15 @@ public final class Ids {
         public static final String REQUEST_CLAIM = "request_claim";
         /** The help desk's button under {@code /miic dua}: opens the renewal form. */
         public static final String DUA_RENEW_FORM = "dua_renew_form";
+        /** An access review's buttons: value {@code campaign:account} (keep, inactivate), {@code campaign:site}
+         * (keep all), {@code campaign:site:page} (pages, open). */
+        public static final String REVIEW_KEEP = "review_keep";
+
+        public static final String REVIEW_INACTIVATE = "review_inactivate";
+        public static final String REVIEW_KEEP_ALL = "review_keep_all";
+        public static final String REVIEW_PREVIOUS = "review_previous";
+        public static final String REVIEW_NEXT = "review_next";
+        public static final String REVIEW_OPEN = "review_open";
         /** Every input of a form; its block id says which field it is. */
         public static final String INPUT = "value";
 

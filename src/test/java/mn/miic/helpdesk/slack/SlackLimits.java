@@ -48,15 +48,28 @@ final class SlackLimits {
             if (node.path("type").asText().equals("overflow")) {
                 assertThat(node.path("options").size()).as("overflow options").isBetween(1, 5);
             }
-            if (node.path("type").asText().equals("button")
-                    || node.path("type").asText().equals("overflow")) {
-                node.findValues("text").forEach(t -> {
-                    if (t.has("text") && t.get("type").asText().equals("plain_text")) {
-                        assertThat(t.get("text").asText().length())
-                                .as("button or option text")
-                                .isLessThanOrEqualTo(75);
-                    }
-                });
+            if (node.path("type").asText().equals("button")) {
+                assertThat(node.path("text").path("text").asText().length())
+                        .as("button text")
+                        .isLessThanOrEqualTo(75);
+            }
+            if (node.path("type").asText().equals("overflow")) {
+                node.path("options").forEach(o -> assertThat(
+                                o.path("text").path("text").asText().length())
+                        .as("option text")
+                        .isLessThanOrEqualTo(75));
+            }
+            if (node.has("confirm") && node.get("confirm").isObject()) {
+                JsonNode confirm = node.get("confirm");
+                assertThat(confirm.path("title").path("text").asText().length())
+                        .as("confirmation title")
+                        .isLessThanOrEqualTo(100);
+                assertThat(confirm.path("text").path("text").asText().length())
+                        .as("confirmation text")
+                        .isLessThanOrEqualTo(300);
+                assertThat(confirm.path("confirm").path("text").asText().length())
+                        .as("confirmation button")
+                        .isLessThanOrEqualTo(30);
             }
         } else if (node.isArray()) {
             node.forEach(SlackLimits::walk);

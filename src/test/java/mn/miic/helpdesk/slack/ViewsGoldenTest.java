@@ -55,6 +55,7 @@ import mn.miic.helpdesk.slack.views.DeliveryMessages;
 import mn.miic.helpdesk.slack.views.HelpMessages;
 import mn.miic.helpdesk.slack.views.HomeView;
 import mn.miic.helpdesk.slack.views.RequestMessages;
+import mn.miic.helpdesk.slack.views.ReviewMessages;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -184,6 +185,27 @@ class ViewsGoldenTest {
                         List.of(),
                         Set.of(),
                         new mn.miic.helpdesk.accounts.usecases.ViewAccount.Offboarded(AT, MINNIE, "NSROC"))));
+        var campaign = new mn.miic.helpdesk.reviews.ReviewRepository.Campaign(
+                7, AT.minus(Duration.ofDays(3)), null, AT.plus(Duration.ofDays(11)), true);
+        var progress = new mn.miic.helpdesk.reviews.ReviewRepository.SiteProgress(7, CLINIC.id(), 2, 5, 1, 0);
+        views.put(
+                "review-site",
+                ReviewMessages.site(
+                        new mn.miic.helpdesk.reviews.AccessReviews.SiteReview(
+                                campaign, CLINIC, progress, List.of(MICKEY, LOCKED), 0),
+                        mn.miic.helpdesk.outbox.Owed.ReviewAssigned.Why.REMINDER,
+                        false));
+        views.put(
+                "review-overview-help-desk",
+                ReviewMessages.overview(new mn.miic.helpdesk.reviews.AccessReviews.Overview(
+                        true,
+                        List.of(
+                                new mn.miic.helpdesk.reviews.AccessReviews.Waiting(campaign, CLINIC, progress),
+                                new mn.miic.helpdesk.reviews.AccessReviews.Waiting(
+                                        campaign,
+                                        CHILD,
+                                        new mn.miic.helpdesk.reviews.ReviewRepository.SiteProgress(
+                                                7, CHILD.id(), 0, 3, 0, 1))))));
         views.put("modal-reactivate-time-limited", AccountModals.reactivate(card(LOCKED, Set.of()), "{}"));
         views.put("access-ending-to-owner", ComplianceMessages.accessEnding(LOCKED, CLINIC, true));
         views.put(

@@ -173,6 +173,12 @@ final class EveryCommandAndForm {
         // Old Mill's administrator, whose adds the lapsed agreement stopped, adds again at once.
         open(BOB, "add", Ids.Callbacks.ADD_USER);
 
+        // Access reviews: none waiting, then one the help desk starts, decided in the administrator's DM.
+        say(MINNIE, "review", "No access review is waiting for you");
+        say(DIANA, "review start TEST1", "Started access review");
+        say(MINNIE, "review", "Test Clinic", "to confirm");
+        say(DIANA, "review", "Access reviews in progress", "Test Clinic");
+
         // Asking for help: a question to the help desk, and a locked-out user's request that nobody at the clinic
         // can be reached for (nobody there has used the bot), so it goes to the help-desk channel.
         say(LONE, "request help I cannot find the reports page", "help desk");

@@ -299,6 +299,16 @@ public final class AccountRepository {
                         .and(role));
     }
 
+    /** Homed in one of these organizations, or also working there (a floating user's other locations). */
+    public static Condition worksIn(java.util.Collection<Long> organizationIds) {
+        return ACCOUNT.ORGANIZATION_ID
+                .in(organizationIds)
+                .or(DSL.exists(DSL.selectOne()
+                        .from(ACCOUNT_ORGANIZATION)
+                        .where(ACCOUNT_ORGANIZATION.ACCOUNT_ID.eq(ACCOUNT.ID))
+                        .and(ACCOUNT_ORGANIZATION.ORGANIZATION_ID.in(organizationIds))));
+    }
+
     /** The roles that manage users, as stored. */
     public static List<String> managerRoles() {
         List<String> names = new ArrayList<>();

@@ -2,7 +2,6 @@ package mn.miic.helpdesk.accounts.store;
 
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT;
 import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT_OFFBOARDING;
-import static mn.miic.helpdesk.db.jooq.Tables.ACCOUNT_ORGANIZATION;
 import static mn.miic.helpdesk.db.jooq.Tables.SLACK_LINK;
 
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
 import mn.miic.helpdesk.db.Now;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** Who left their site, when and by whose hand; and who to tell (the SQL of offboarding, in one place). */
 public final class OffboardingRepository {
@@ -75,12 +73,7 @@ public final class OffboardingRepository {
                 .where(ACCOUNT.ROLE.in(AccountRepository.managerRoles()))
                 .and(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
                 .and(ACCOUNT.ID.ne(exceptAccountId))
-                .and(ACCOUNT.ORGANIZATION_ID
-                        .in(organizationIds)
-                        .or(DSL.exists(DSL.selectOne()
-                                .from(ACCOUNT_ORGANIZATION)
-                                .where(ACCOUNT_ORGANIZATION.ACCOUNT_ID.eq(ACCOUNT.ID))
-                                .and(ACCOUNT_ORGANIZATION.ORGANIZATION_ID.in(organizationIds)))))
+                .and(AccountRepository.worksIn(organizationIds))
                 .orderBy(ACCOUNT.ID)
                 .fetch(ACCOUNT.ID);
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.access.InvalidInput;
+import mn.miic.helpdesk.accounts.access.Refusal;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.AccountDetails;
 import mn.miic.helpdesk.accounts.domain.AccountFields;
@@ -40,13 +41,27 @@ public final class InactivateAccount {
      */
     public Account execute(
             Actor actor, String username, InactivationReason reason, String note, String overrideReason) {
+        return execute(actor, username, reason, note, overrideReason, Together.NOTHING);
+    }
+
+    /** @param together what commits with this inactivation or not at all (an access review's decision) */
+    public Account execute(
+            Actor actor,
+            String username,
+            InactivationReason reason,
+            String note,
+            String overrideReason,
+            Together together) {
         // Someone who left the site is offboarded: inactivated, out of every other organization, unlinked from Slack.
         boolean leaving = leaving(reason);
         return transactions.run(actor, leaving ? AuditAction.OFFBOARD : AuditAction.INACTIVATE, unit -> {
             var requester = unit.requester();
             policy.requireManager(requester, "inactivate accounts");
             policy.requireOverrideOnlyByHelpDesk(requester, overrideReason);
-            Account before = unit.lockTarget(username);
+            Account before = unit.lockTarget(username, together);
+            if (!together.claim(unit)) {
+                throw Refusal.alreadyDone();
+            }
             policy.requireCanManage(requester, before, username, "inactivate accounts");
             policy.requireNotSelf(requester, before, "inactivate");
             policy.requireOutranksOrEquals(requester, before, "inactivate");
@@ -70,6 +85,7 @@ public final class InactivateAccount {
                         "was inactivated (" + lowerFirst(after.inactivationReason()) + ")"));
             }
             unit.done(overrideNote(overrideReason), changes);
+            together.then(unit);
             return after;
         });
     }

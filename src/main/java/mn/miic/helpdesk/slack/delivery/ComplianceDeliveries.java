@@ -115,4 +115,37 @@ final class ComplianceDeliveries {
     private Organization organization(Account a) {
         return new OrganizationRepository(dsl).findById(a.organizationId()).orElseThrow();
     }
+
+    /** A site's review, as it is at delivery; nothing when the site has been decided meanwhile. */
+    Delivery reviewAssigned(Owed.ReviewAssigned r) {
+        var review = mn.miic.helpdesk.reviews.AccessReviews.current(dsl, r.campaignId(), r.organizationId());
+        if (review.isEmpty() || review.get().progress().complete()) {
+            return new Delivery.Skipped("the site's review is complete");
+        }
+        Optional<String> reviewer = identities.reach(r.reviewerAccountId());
+        if (reviewer.isEmpty()) {
+            return new Delivery.Skipped("the reviewer is not in the Slack workspace");
+        }
+        return sends.dm(
+                reviewer.get(),
+                "Access review of " + review.get().organization().displayName(),
+                mn.miic.helpdesk.slack.views.ReviewMessages.site(review.get(), r.why(), false),
+                "sent to a reviewer by DM");
+    }
+
+    Delivery reviewToHelpDesk(Owed.ReviewToHelpDesk r) {
+        if (helpDeskChannel.isEmpty()) {
+            return new Delivery.Skipped("no help-desk channel (HELPDESK_CHANNEL_ID) to report to");
+        }
+        var review = mn.miic.helpdesk.reviews.AccessReviews.current(dsl, r.campaignId(), r.organizationId());
+        if (review.isEmpty() || review.get().progress().complete()) {
+            return new Delivery.Skipped("the site's review is complete");
+        }
+        return sends.post(
+                helpDeskChannel.get(),
+                "An access review nobody decided: "
+                        + review.get().organization().displayName(),
+                mn.miic.helpdesk.slack.views.ReviewMessages.site(review.get(), null, true),
+                "posted to the help desk");
+    }
 }

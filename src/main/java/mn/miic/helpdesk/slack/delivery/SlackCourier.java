@@ -136,6 +136,12 @@ public final class SlackCourier implements Courier {
         if (owed instanceof Owed.Offboarded o) {
             return compliance.offboarded(o);
         }
+        if (owed instanceof Owed.ReviewAssigned r) {
+            return compliance.reviewAssigned(r);
+        }
+        if (owed instanceof Owed.ReviewToHelpDesk r) {
+            return compliance.reviewToHelpDesk(r);
+        }
         if (owed instanceof Owed.AccessEnding w) {
             return compliance.accessEnding(w);
         }

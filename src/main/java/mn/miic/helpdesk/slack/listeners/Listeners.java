@@ -20,6 +20,11 @@ import mn.miic.helpdesk.slack.listeners.actions.ClaimRequestAction;
 import mn.miic.helpdesk.slack.listeners.actions.ConfirmAction;
 import mn.miic.helpdesk.slack.listeners.actions.DenyRequestAction;
 import mn.miic.helpdesk.slack.listeners.actions.RenewDuaAction;
+import mn.miic.helpdesk.slack.listeners.actions.ReviewInactivateAction;
+import mn.miic.helpdesk.slack.listeners.actions.ReviewKeepAction;
+import mn.miic.helpdesk.slack.listeners.actions.ReviewKeepAllAction;
+import mn.miic.helpdesk.slack.listeners.actions.ReviewOpenAction;
+import mn.miic.helpdesk.slack.listeners.actions.ReviewPageAction;
 import mn.miic.helpdesk.slack.listeners.actions.SearchPageAction;
 import mn.miic.helpdesk.slack.listeners.commands.AccountCommand;
 import mn.miic.helpdesk.slack.listeners.commands.AddCommand;
@@ -32,6 +37,7 @@ import mn.miic.helpdesk.slack.listeners.commands.OrgCommand;
 import mn.miic.helpdesk.slack.listeners.commands.OutboxCommand;
 import mn.miic.helpdesk.slack.listeners.commands.QueueCommand;
 import mn.miic.helpdesk.slack.listeners.commands.RequestCommand;
+import mn.miic.helpdesk.slack.listeners.commands.ReviewCommand;
 import mn.miic.helpdesk.slack.listeners.commands.RolesCommand;
 import mn.miic.helpdesk.slack.listeners.commands.UnlinkCommand;
 import mn.miic.helpdesk.slack.listeners.commands.UsersCommand;
@@ -74,7 +80,8 @@ public final class Listeners {
         AccountActions accountActions = new AccountActions(accounts, conversation);
         Searches searches = new Searches(accounts, conversation, slack);
         Asking asking = new Asking(requests, conversation);
-        this.home = new Home(conversation, accounts, requests, slack, clock);
+        this.home = new Home(conversation, accounts, requests, compliance.reviews(), slack, clock);
+        Reviews reviews = new Reviews(compliance.reviews(), conversation, slack);
 
         List<Command> all = new ArrayList<>(List.of(
                 new HelpCommand(accounts, conversation),
@@ -88,7 +95,8 @@ public final class Listeners {
                 new LinkCommand(identities, conversation),
                 new UnlinkCommand(identities, conversation),
                 new OutboxCommand(accounts, conversation),
-                new DuaCommand(compliance.duas(), conversation)));
+                new DuaCommand(compliance.duas(), conversation),
+                new ReviewCommand(compliance.reviews(), conversation)));
         all.addAll(AccountCommand.all(accountActions, conversation));
         this.commands = new CommandRouter(conversation, all);
         this.actions = List.of(
@@ -100,7 +108,12 @@ public final class Listeners {
                 new DenyRequestAction(requests, conversation),
                 new ClaimRequestAction(requests, conversation),
                 new AskAction(asking),
-                new RenewDuaAction(compliance.duas(), conversation));
+                new RenewDuaAction(compliance.duas(), conversation),
+                new ReviewKeepAction(reviews),
+                new ReviewInactivateAction(reviews),
+                new ReviewKeepAllAction(reviews),
+                new ReviewPageAction(reviews),
+                new ReviewOpenAction(reviews));
         this.forms = List.of(
                 new AddUserForm(accounts, conversation, slack),
                 new EditUserForm(accounts, conversation, slack),

@@ -43,6 +43,7 @@ public final class HelpMessages {
                     .append("`/miic audit &lt;username&gt;` an account's recent history\n")
                     .append("`/miic queue` requests for help waiting for a decision, oldest first\n")
                     .append("`/miic dua` your organizations' Data Use Agreements and when they lapse\n")
+                    .append("`/miic review` the access reviews waiting for you: confirm who still needs MIIC\n")
                     .append("Instead of a username you can mention a linked Slack user: `/miic unlock @Mickey`.\n\n");
         }
         text.append("*For everyone*\n")
@@ -56,7 +57,9 @@ public final class HelpMessages {
             text.append("`/miic link @user &lt;username&gt;` link a Slack user to a MIIC account by hand\n")
                     .append("`/miic unlink @user` (or `&lt;username&gt;`) drop a link that is wrong\n")
                     .append("`/miic outbox` the messages the bot owes people: waiting, undone, given up\n")
-                    .append("`/miic dua renew CODE YYYY-MM-DD` record an organization's renewed Data Use Agreement\n");
+                    .append("`/miic dua renew CODE YYYY-MM-DD` record an organization's renewed Data Use Agreement\n")
+                    .append(
+                            "`/miic review start [CODE …]` start an access review, MIIC-wide or of some organizations\n");
         }
         if (!a.isInGoodStanding()) {
             text.append("\n:warning: Your account is ")

@@ -20,12 +20,25 @@ import mn.miic.helpdesk.requests.RequestQueue;
 /** The App Home tab: the viewer's own account at a glance, and where to go next. */
 public final class HomeView {
 
+    /** Sites of access reviews the Home shows. */
+    static final int HOME_REVIEWS = 5;
+
     private HomeView() {}
 
     /**
      * @param queue what they can act on (managers), or their own open requests; null to leave requests out
      */
     public static View linked(AccountCard own, String slackUserId, RequestQueue.Queue queue, Instant now) {
+        return linked(own, slackUserId, queue, now, null);
+    }
+
+    /** @param reviews the access reviews waiting for them, or null to leave reviews out */
+    public static View linked(
+            AccountCard own,
+            String slackUserId,
+            RequestQueue.Queue queue,
+            Instant now,
+            mn.miic.helpdesk.reviews.AccessReviews.Overview reviews) {
         Account a = own.account();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your MIIC account"))));
@@ -56,10 +69,21 @@ public final class HomeView {
                             + "\n*Open requests:* " + g.openRequests(),
                     2_900)))));
         }
+        if (reviews != null && !reviews.sites().isEmpty()) {
+            // A few sites here (a Home holds 100 blocks); /miic review lists them all.
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText("Access reviews"))));
+            List<LayoutBlock> waiting = ReviewMessages.overview(reviews);
+            blocks.addAll(waiting.subList(1, Math.min(waiting.size(), 1 + HOME_REVIEWS)));
+            if (reviews.sites().size() > HOME_REVIEWS) {
+                blocks.add(context(c -> c.elements(List.of(
+                        Text.mrkdwn("…and " + (reviews.sites().size() - HOME_REVIEWS) + " more: `/miic review`.")))));
+            }
+        }
         if (queue != null && (queue.manager() || !queue.requests().isEmpty())) {
             blocks.add(divider());
             List<LayoutBlock> listed = RequestMessages.queue(queue, now);
-            blocks.addAll(listed.subList(0, Math.min(listed.size(), 80)));
+            blocks.addAll(listed.subList(0, Math.min(listed.size(), 80 - HOME_REVIEWS - 3)));
         }
         blocks.add(HelpMessages.helpDeskContact());
         return view(v -> v.type("home").blocks(blocks));

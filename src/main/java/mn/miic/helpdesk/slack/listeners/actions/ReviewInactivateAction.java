@@ -1,0 +1,28 @@
+package mn.miic.helpdesk.slack.listeners.actions;
+
+import java.util.List;
+import mn.miic.helpdesk.slack.Ids;
+import mn.miic.helpdesk.slack.Turn;
+import mn.miic.helpdesk.slack.listeners.Reviews;
+
+/** An access review's Inactivate: this person no longer needs MIIC (the inactivate use case, every guard applying). */
+public final class ReviewInactivateAction implements Action {
+
+    private final Reviews reviews;
+
+    public ReviewInactivateAction(Reviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public List<String> actionIds() {
+        return List.of(Ids.Actions.REVIEW_INACTIVATE);
+    }
+
+    @Override
+    public void handle(Turn turn, String value) {
+        long[] ids = Reviews.ids(value, 2);
+        var actor = reviews.conversation().actor(turn);
+        reviews.show(turn, reviews.useCases().inactivate(actor, ids[0], ids[1]), true);
+    }
+}

@@ -40,5 +40,6 @@ public enum AuditAction {
     REVIEW_STARTED,
     READ_REVIEW,
     REVIEW_KEEP,
-    REVIEW_ESCALATED
+    REVIEW_ESCALATED,
+    READ_FIGURES
 }

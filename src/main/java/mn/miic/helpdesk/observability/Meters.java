@@ -96,6 +96,64 @@ public final class Meters {
                 .register(REGISTRY);
     }
 
+    /** Buckets for how long requests for help wait: minutes to days. */
+    private static final Duration[] REQUEST_BUCKETS = {
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(15),
+        Duration.ofMinutes(30),
+        Duration.ofHours(1),
+        Duration.ofHours(4),
+        Duration.ofDays(1),
+        Duration.ofDays(3)
+    };
+
+    /** A request for help was asked: its kind. */
+    public static void requestAsked(String kind) {
+        Counter.builder("miic_requests_asked")
+                .description("Requests for help asked, by kind")
+                .tag("kind", kind)
+                .register(REGISTRY)
+                .increment();
+    }
+
+    /** A request went to the help desk: nobody at the site decided it in time, or nobody there could be asked. */
+    public static void requestEscalated() {
+        Counter.builder("miic_request_escalations")
+                .description("Requests for help escalated to the help desk")
+                .register(REGISTRY)
+                .increment();
+    }
+
+    /** A request nobody decided was closed at the end of its lifetime. */
+    public static void requestExpired() {
+        Counter.builder("miic_requests_expired")
+                .description("Requests for help that expired undecided")
+                .register(REGISTRY)
+                .increment();
+    }
+
+    /** From asking to the first answer (the help desk's claim, or a decision); by: site or help_desk. */
+    public static void requestFirstResponse(Duration took, String by) {
+        Timer.builder("miic_request_first_response")
+                .description("Time from a request for help to its first response (claim or decision)")
+                .tag("by", by)
+                .serviceLevelObjectives(REQUEST_BUCKETS)
+                .register(REGISTRY)
+                .record(took);
+    }
+
+    /** From asking to the decision; by: site or help_desk; outcome: approved or denied. */
+    public static void requestDecided(Duration took, String by, String outcome) {
+        Timer.builder("miic_request_decision")
+                .description("Time from a request for help to its decision, by who decided and the outcome")
+                .tag("by", by)
+                .tag("outcome", outcome)
+                .serviceLevelObjectives(REQUEST_BUCKETS)
+                .register(REGISTRY)
+                .record(took);
+    }
+
     /** A Slack request refused at once because every worker was busy and the queue full. */
     public static void busy() {
         Counter.builder("miic_slack_busy")

@@ -55,6 +55,12 @@ public final class AskForHelp {
     }
 
     public Asked ask(Actor actor, RequestKind kind, String note) {
+        Asked asked = askOnce(actor, kind, note);
+        mn.miic.helpdesk.observability.Meters.requestAsked(kind.name());
+        return asked;
+    }
+
+    private Asked askOnce(Actor actor, RequestKind kind, String note) {
         String trimmed = note == null || note.isBlank() ? null : note.trim();
         findApprovers(actor);
         return transactions.run(actor, AuditAction.REQUEST_ASKED, unit -> {

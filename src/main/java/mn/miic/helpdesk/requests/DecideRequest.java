@@ -103,7 +103,9 @@ public final class DecideRequest {
                 }
             }
             // Read after the change committed, so that it shows who decided.
-            return new Approved(details(requestId), after, issued);
+            Approved approved = new Approved(details(requestId), after, issued);
+            measureDecision(approved.request());
+            return approved;
         } catch (Refusal refusal) {
             if (refusal.kind() == Refusal.Kind.WRONG_STATE) {
                 closeAsNoLongerNeeded(actor, request, refusal.getMessage());
@@ -113,6 +115,12 @@ public final class DecideRequest {
     }
 
     public RequestDetails deny(Actor actor, long requestId, String note) {
+        RequestDetails denied = denyOnce(actor, requestId, note);
+        measureDecision(denied);
+        return denied;
+    }
+
+    private RequestDetails denyOnce(Actor actor, long requestId, String note) {
         String reason = note == null || note.isBlank() ? null : note.trim();
         return transactions.run(actor, AuditAction.REQUEST_DENIED, unit -> {
             RequestDetails d = RequestReader.details(unit.dsl(), requestId);
@@ -152,6 +160,36 @@ public final class DecideRequest {
 
     /** The help desk takes a request in its channel, so that two agents do not work on the same one. */
     public RequestDetails claim(Actor actor, long requestId) {
+        RequestDetails claimed = claimOnce(actor, requestId);
+        HelpRequest r = claimed.request();
+        if (r.claimedAt() != null) {
+            mn.miic.helpdesk.observability.Meters.requestFirstResponse(
+                    java.time.Duration.between(r.askedAt(), r.claimedAt()), "help_desk");
+        }
+        return claimed;
+    }
+
+    /** The figures of a decision just committed (the Prometheus side of {@code /miic stats}). */
+    private void measureDecision(RequestDetails d) {
+        HelpRequest r = d.request();
+        if (r.decidedAt() == null || d.decidedBy() == null) {
+            return;
+        }
+        String by = new mn.miic.helpdesk.organizations.OrganizationRepository(dsl)
+                        .findById(d.decidedBy().organizationId())
+                        .map(mn.miic.helpdesk.organizations.Organization::isHelpDesk)
+                        .orElse(false)
+                ? "help_desk"
+                : "site";
+        java.time.Duration took = java.time.Duration.between(r.askedAt(), r.decidedAt());
+        mn.miic.helpdesk.observability.Meters.requestDecided(
+                took, by, r.status().name().toLowerCase(java.util.Locale.ROOT));
+        if (r.claimedAt() == null) {
+            mn.miic.helpdesk.observability.Meters.requestFirstResponse(took, by);
+        }
+    }
+
+    private RequestDetails claimOnce(Actor actor, long requestId) {
         return transactions.run(actor, AuditAction.REQUEST_CLAIMED, unit -> {
             RequestDetails d = RequestReader.details(unit.dsl(), requestId);
             unit.about(d.account());

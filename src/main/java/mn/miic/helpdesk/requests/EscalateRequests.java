@@ -68,6 +68,7 @@ public final class EscalateRequests {
                 break;
             }
             done.add(next.get());
+            mn.miic.helpdesk.observability.Meters.requestEscalated();
         }
         return done;
     }

@@ -52,6 +52,7 @@ public final class ExpireRequests {
                 break;
             }
             done.add(next.get());
+            mn.miic.helpdesk.observability.Meters.requestExpired();
         }
         return done;
     }

@@ -13,7 +13,8 @@ public record RequestUseCases(
         DecideRequest decide,
         EscalateRequests escalate,
         ExpireRequests expire,
-        RequestQueue queue) {
+        RequestQueue queue,
+        ReadRequestFigures figures) {
 
     /** How requests behave; from the configuration. */
     public record Settings(Duration escalateAfter, int perDay, Duration lifetime, Duration inactivityPeriod) {}
@@ -27,6 +28,7 @@ public record RequestUseCases(
                 new DecideRequest(dsl, transactions, accounts, policy, clock),
                 new EscalateRequests(dsl, transactions.outbox(), clock, settings.escalateAfter()),
                 new ExpireRequests(dsl, transactions.outbox(), clock, settings.lifetime()),
-                new RequestQueue(transactions, clock, settings.inactivityPeriod()));
+                new RequestQueue(transactions, clock, settings.inactivityPeriod()),
+                new ReadRequestFigures(transactions, clock));
     }
 }

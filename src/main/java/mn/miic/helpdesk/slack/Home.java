@@ -50,8 +50,14 @@ public final class Home {
             var own = accounts.view().self(actor);
             var queue = requests.queue().of(actor);
             var waiting = reviews.overview(actor);
+            // The help desk's figures, on its own Home: the same as /miic stats.
+            var figures = mn.miic.helpdesk.accounts.access.Requester.isHelpDesk(own.account(), own.organization())
+                            && own.account().isInGoodStanding()
+                    ? requests.figures().execute(actor)
+                    : null;
             with.publishHome(
-                    turn.slackUserId(), HomeView.linked(own, turn.slackUserId(), queue, clock.instant(), waiting));
+                    turn.slackUserId(),
+                    HomeView.linked(own, turn.slackUserId(), queue, clock.instant(), waiting, figures));
         } catch (NotLinked notLinked) {
             with.publishHome(turn.slackUserId(), HomeView.notLinked(notLinked.getMessage()));
         }

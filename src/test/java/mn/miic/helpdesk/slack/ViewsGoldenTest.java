@@ -206,6 +206,26 @@ class ViewsGoldenTest {
                                         CHILD,
                                         new mn.miic.helpdesk.reviews.ReviewRepository.SiteProgress(
                                                 7, CHILD.id(), 0, 3, 0, 1))))));
+        var someRequests = mn.miic.helpdesk.requests.RequestFigures.of(List.of(
+                new mn.miic.helpdesk.requests.RequestFigures.Fact(
+                        CLINIC.id(), AT, null, null, AT.plus(Duration.ofMinutes(12)), RequestStatus.APPROVED, false),
+                new mn.miic.helpdesk.requests.RequestFigures.Fact(
+                        CLINIC.id(),
+                        AT,
+                        AT.plus(Duration.ofMinutes(30)),
+                        AT.plus(Duration.ofMinutes(41)),
+                        AT.plus(Duration.ofMinutes(95)),
+                        RequestStatus.DENIED,
+                        true)));
+        views.put(
+                "stats",
+                mn.miic.helpdesk.slack.views.FigureMessages.stats(
+                        new mn.miic.helpdesk.requests.ReadRequestFigures.Report(
+                                true,
+                                someRequests,
+                                someRequests,
+                                List.of(new mn.miic.helpdesk.requests.ReadRequestFigures.OfOrganization(
+                                        CLINIC, someRequests, someRequests)))));
         views.put("modal-reactivate-time-limited", AccountModals.reactivate(card(LOCKED, Set.of()), "{}"));
         views.put("access-ending-to-owner", ComplianceMessages.accessEnding(LOCKED, CLINIC, true));
         views.put(

@@ -178,6 +178,8 @@ final class EveryCommandAndForm {
         say(DIANA, "review start TEST1", "Started access review");
         say(MINNIE, "review", "Test Clinic", "to confirm");
         say(DIANA, "review", "Access reviews in progress", "Test Clinic");
+        // The figures of requests for help: a site's, and the help desk's MIIC-wide (after the requests below).
+        say(MINNIE, "stats", "Requests for help", "your organizations");
 
         // Asking for help: a question to the help desk, and a locked-out user's request that nobody at the clinic
         // can be reached for (nobody there has used the bot), so it goes to the help-desk channel.
@@ -210,6 +212,7 @@ final class EveryCommandAndForm {
         confirm(DIANA, "unlock wonderw1", "Unlocked");
         say(DIANA, "queue");
         say(DIANA, "outbox", "Messages the bot owes people", "delivered");
+        say(DIANA, "stats", "MIIC-wide", "Decided by the site", "North Star Clinic - Duluth");
         sent.add("request");
 
         assertThat(sent).as("every command /miic help lists was sent").containsAll(listed);

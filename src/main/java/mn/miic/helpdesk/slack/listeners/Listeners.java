@@ -39,6 +39,7 @@ import mn.miic.helpdesk.slack.listeners.commands.QueueCommand;
 import mn.miic.helpdesk.slack.listeners.commands.RequestCommand;
 import mn.miic.helpdesk.slack.listeners.commands.ReviewCommand;
 import mn.miic.helpdesk.slack.listeners.commands.RolesCommand;
+import mn.miic.helpdesk.slack.listeners.commands.StatsCommand;
 import mn.miic.helpdesk.slack.listeners.commands.UnlinkCommand;
 import mn.miic.helpdesk.slack.listeners.commands.UsersCommand;
 import mn.miic.helpdesk.slack.listeners.commands.WhoamiCommand;
@@ -96,7 +97,8 @@ public final class Listeners {
                 new UnlinkCommand(identities, conversation),
                 new OutboxCommand(accounts, conversation),
                 new DuaCommand(compliance.duas(), conversation),
-                new ReviewCommand(compliance.reviews(), conversation)));
+                new ReviewCommand(compliance.reviews(), conversation),
+                new StatsCommand(requests, conversation)));
         all.addAll(AccountCommand.all(accountActions, conversation));
         this.commands = new CommandRouter(conversation, all);
         this.actions = List.of(

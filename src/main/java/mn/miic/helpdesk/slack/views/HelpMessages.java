@@ -44,6 +44,7 @@ public final class HelpMessages {
                     .append("`/miic queue` requests for help waiting for a decision, oldest first\n")
                     .append("`/miic dua` your organizations' Data Use Agreements and when they lapse\n")
                     .append("`/miic review` the access reviews waiting for you: confirm who still needs MIIC\n")
+                    .append("`/miic stats` requests for help: how soon they were answered and decided, and by whom\n")
                     .append("Instead of a username you can mention a linked Slack user: `/miic unlock @Mickey`.\n\n");
         }
         text.append("*For everyone*\n")

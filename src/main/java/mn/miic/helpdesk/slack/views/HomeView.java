@@ -29,7 +29,7 @@ public final class HomeView {
      * @param queue what they can act on (managers), or their own open requests; null to leave requests out
      */
     public static View linked(AccountCard own, String slackUserId, RequestQueue.Queue queue, Instant now) {
-        return linked(own, slackUserId, queue, now, null);
+        return linked(own, slackUserId, queue, now, null, null);
     }
 
     /** @param reviews the access reviews waiting for them, or null to leave reviews out */
@@ -38,7 +38,8 @@ public final class HomeView {
             String slackUserId,
             RequestQueue.Queue queue,
             Instant now,
-            mn.miic.helpdesk.reviews.AccessReviews.Overview reviews) {
+            mn.miic.helpdesk.reviews.AccessReviews.Overview reviews,
+            mn.miic.helpdesk.requests.ReadRequestFigures.Report figures) {
         Account a = own.account();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Your MIIC account"))));
@@ -68,6 +69,13 @@ public final class HomeView {
                             + RequestQueue.EXPIRING_WITHIN.toDays() + " days (no sign-in):* " + names(g.expiring())
                             + "\n*Open requests:* " + g.openRequests(),
                     2_900)))));
+        }
+        if (figures != null) {
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText("Requests for help: the figures"))));
+            blocks.add(section(s -> s.text(Text.mrkdwn("*Last 7 days*\n" + FigureMessages.summary(figures.week())
+                    + "\n*Last 30 days*\n" + FigureMessages.summary(figures.month())))));
+            blocks.add(context(c -> c.elements(List.of(Text.mrkdwn("Per organization: `/miic stats`.")))));
         }
         if (reviews != null && !reviews.sites().isEmpty()) {
             // A few sites here (a Home holds 100 blocks); /miic review lists them all.

@@ -61,7 +61,10 @@ class AccessReviewTest {
         assertThat(started).contains("Started access review #", "4 users at 1 site");
         slack.settle();
         JsonNode review = readJson(slack.awaitDm("U0REVADMIN", 1).get("blocks"));
-        assertThat(textOf(review)).contains("Access review", "REV1", "0 of 4 decided", "Kim Keeper", "Ian Inactive");
+        assertThat(textOf(review))
+                .contains("Access review", "REV1", "0 of 4 decided", "Kim Keeper", "Ian Inactive")
+                .contains("That is you");
+        assertThat(review.toString()).doesNotContain("\"value\":\"" + campaignOf(review) + ":" + admin.id() + "\"");
         String campaign = String.valueOf(campaignOf(review));
 
         // Keep, and Inactivate (the inactivate use case, with its reason), each answered in place.

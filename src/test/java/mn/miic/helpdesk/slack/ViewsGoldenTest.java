@@ -194,7 +194,8 @@ class ViewsGoldenTest {
                         new mn.miic.helpdesk.reviews.AccessReviews.SiteReview(
                                 campaign, CLINIC, progress, List.of(MICKEY, LOCKED), 0),
                         mn.miic.helpdesk.outbox.Owed.ReviewAssigned.Why.REMINDER,
-                        false));
+                        false,
+                        LOCKED.id()));
         views.put(
                 "review-overview-help-desk",
                 ReviewMessages.overview(new mn.miic.helpdesk.reviews.AccessReviews.Overview(

@@ -129,7 +129,7 @@ final class ComplianceDeliveries {
         return sends.dm(
                 reviewer.get(),
                 "Access review of " + review.get().organization().displayName(),
-                mn.miic.helpdesk.slack.views.ReviewMessages.site(review.get(), r.why(), false),
+                mn.miic.helpdesk.slack.views.ReviewMessages.site(review.get(), r.why(), false, r.reviewerAccountId()),
                 "sent to a reviewer by DM");
     }
 
@@ -145,7 +145,7 @@ final class ComplianceDeliveries {
                 helpDeskChannel.get(),
                 "An access review nobody decided: "
                         + review.get().organization().displayName(),
-                mn.miic.helpdesk.slack.views.ReviewMessages.site(review.get(), null, true),
+                mn.miic.helpdesk.slack.views.ReviewMessages.site(review.get(), null, true, null),
                 "posted to the help desk");
     }
 }

@@ -32,8 +32,9 @@ public final class Reviews {
         return conversation;
     }
 
-    public void show(Turn turn, SiteReview review, boolean replace) {
-        var blocks = ReviewMessages.site(review, null, false);
+    /** @param viewerAccountId the reviewer's account: their own row shows no buttons */
+    public void show(Turn turn, SiteReview review, boolean replace, long viewerAccountId) {
+        var blocks = ReviewMessages.site(review, null, false, viewerAccountId);
         String text = "Access review of " + review.organization().displayName();
         if (turn.responseUrl() == null) {
             slack.directMessage(turn.slackUserId(), text, blocks);

@@ -26,8 +26,12 @@ public final class ReviewMessages {
 
     private ReviewMessages() {}
 
-    /** @param why why it is sent (null: asked for), which the first line says */
-    public static List<LayoutBlock> site(SiteReview r, Owed.ReviewAssigned.Why why, boolean toHelpDesk) {
+    /**
+     * @param why why it is sent (null: asked for), which the first line says
+     * @param viewerAccountId who reads it (their own row has no buttons: nobody confirms their own access), or null
+     */
+    public static List<LayoutBlock> site(
+            SiteReview r, Owed.ReviewAssigned.Why why, boolean toHelpDesk, Long viewerAccountId) {
         List<LayoutBlock> blocks = new ArrayList<>();
         SiteProgress p = r.progress();
         String intro =
@@ -55,6 +59,12 @@ public final class ReviewMessages {
                     s -> s.text(Text.mrkdwn(Text.boldName(a) + "\n" + a.role().label() + " · last sign-in "
                             + Text.dateTime(a.lastSignInAt())
                             + (a.accessUntil() == null ? "" : " · access until " + Text.date(a.accessUntil()))))));
+            if (viewerAccountId != null && viewerAccountId == a.id()) {
+                blocks.add(context(c -> c.elements(List.of(Text.mrkdwn("That is you: another administrator of the"
+                        + " site, a Health System User of a parent organization or the MIIC help desk confirms"
+                        + " your access.")))));
+                continue;
+            }
             blocks.add(actions(x -> x.elements(List.of(
                     button(b -> b.actionId(Ids.Actions.REVIEW_KEEP)
                             .text(plainText("Keep"))

@@ -23,6 +23,6 @@ public final class ReviewInactivateAction implements Action {
     public void handle(Turn turn, String value) {
         long[] ids = Reviews.ids(value, 2);
         var actor = reviews.conversation().actor(turn);
-        reviews.show(turn, reviews.useCases().inactivate(actor, ids[0], ids[1]), true);
+        reviews.show(turn, reviews.useCases().inactivate(actor, ids[0], ids[1]), true, actor.accountId());
     }
 }

@@ -24,6 +24,6 @@ public final class ReviewPageAction implements Action {
         long[] ids = Reviews.ids(value, 3);
         var actor = reviews.conversation().actor(turn);
         var review = reviews.useCases().site(actor, ids[0], ids[1], (int) Math.min(ids[2], Integer.MAX_VALUE));
-        reviews.show(turn, review, true);
+        reviews.show(turn, review, true, actor.accountId());
     }
 }

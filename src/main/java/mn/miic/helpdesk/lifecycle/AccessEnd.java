@@ -68,6 +68,7 @@ public final class AccessEnd {
 
     private int end(DSLContext tx, Actor bot, LocalDate today) {
         var ended = new LifecycleRepository(tx).endAccessBatch(today, REASON, InactivitySweep.BATCH);
+        reportSitesLeftWithoutAdministrator(tx, ended);
         tellAbout(tx, bot, ended, (e, admin) -> new Owed.AccessEnded(e.accountId(), e.accessUntil(), admin), e -> {
             return new Record(
                     AuditAction.ACCESS_ENDED,
@@ -75,6 +76,27 @@ public final class AccessEnd {
                     Map.of("status", new Change("Active", "Inactive Manual")));
         });
         return ended.size();
+    }
+
+    /** A site whose last active administrator's access just ended: the help desk hears it, as after the sweep. */
+    private void reportSitesLeftWithoutAdministrator(DSLContext tx, List<LifecycleRepository.Ending> ended) {
+        var accounts = new mn.miic.helpdesk.accounts.store.AccountRepository(tx);
+        java.util.Map<Long, List<Long>> managersBySite = new java.util.LinkedHashMap<>();
+        for (var e : ended) {
+            accounts.findById(e.accountId())
+                    .filter(mn.miic.helpdesk.accounts.domain.Account::managesUsers)
+                    .ifPresent(a -> managersBySite
+                            .computeIfAbsent(a.organizationId(), k -> new java.util.ArrayList<>())
+                            .add(a.id()));
+        }
+        managersBySite.forEach((orgId, managers) -> {
+            if (accounts.countActiveManagers(orgId, -1) == 0) {
+                outbox.owe(
+                        tx,
+                        new Owed.LastAdministratorGone(orgId, managers, "lost their time-limited access"),
+                        Outbox.Options.none());
+            }
+        });
     }
 
     private int warn(DSLContext tx, Actor bot, LocalDate today, int fromDays, int toDays) {

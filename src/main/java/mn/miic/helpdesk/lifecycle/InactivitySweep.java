@@ -139,7 +139,7 @@ public final class InactivitySweep {
                     .toList();
             if (!managers.isEmpty() && repository.countActiveManagers(orgId, -1) == 0) {
                 withoutAdministrator.add(org);
-                outbox.owe(tx, new Owed.LastAdministratorGone(orgId, managers), options);
+                outbox.owe(tx, new Owed.LastAdministratorGone(orgId, managers, null), options);
             }
         });
     }

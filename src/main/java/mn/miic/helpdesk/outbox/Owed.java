@@ -97,7 +97,11 @@ public sealed interface Owed {
     record LockedOut(long accountId, int failures, java.time.Instant at) implements Owed {}
 
     /** The sweep left a location without an active administrator: the help desk hears it. */
-    record LastAdministratorGone(long organizationId, java.util.List<Long> accountIds) implements Owed {}
+    /**
+     * @param how how they went, as the help desk reads it after their names ("lost their time-limited access"); null
+     *     for the sweep's "expired after 90 days without a sign-in"
+     */
+    record LastAdministratorGone(long organizationId, java.util.List<Long> accountIds, String how) implements Owed {}
 
     /**
      * An organization's Data Use Agreement lapses in {@code daysBefore} days (0: today): one administrator is reminded,

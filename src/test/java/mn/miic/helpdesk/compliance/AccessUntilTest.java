@@ -181,6 +181,30 @@ class AccessUntilTest {
         assertThat(slack.reload(again).status()).isEqualTo(AccountStatus.INACTIVE_MANUAL);
     }
 
+    @Test
+    void aSiteWhoseOnlyAdministratorsAccessEndedIsReportedToTheHelpDesk() {
+        LocalDate today = slack.fixtures.today();
+        Organization site = slack.fixtures.org("TEMP2", OrganizationKind.CLINIC);
+        Account temporary = slack.fixtures
+                .account(site)
+                .role(Role.ADMINISTRATOR)
+                .name("Terry", "Temporary")
+                .accessUntil(today)
+                .create();
+
+        noonOf(today.plusDays(1));
+        slack.instances().get(0).accessEnd().run();
+        slack.settle();
+
+        assertThat(slack.reload(temporary).status()).isEqualTo(AccountStatus.INACTIVE_MANUAL);
+        assertThat(slack.dmsTo(SlackHarness.HELPDESK_CHANNEL).stream()
+                        .map(m -> textOf(readJson(m.get("blocks"))))
+                        .filter(t -> t.contains("TEMP2")))
+                .singleElement()
+                .satisfies(t -> assertThat(t)
+                        .contains("no active administrator", "Terry Temporary", "lost their time-limited access"));
+    }
+
     private void noonOf(LocalDate date) {
         var target = date.atTime(LocalTime.NOON).atZone(AccessPolicy.MINNESOTA).toInstant();
         Duration by = Duration.between(slack.clock.instant(), target);

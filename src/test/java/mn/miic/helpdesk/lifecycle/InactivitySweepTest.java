@@ -119,7 +119,7 @@ class InactivitySweepTest {
 
         assertThat(report.withoutAdministrator()).extracting(Organization::code).containsExactly("SWP3");
         assertThat(told(Owed.LastAdministratorGone.class))
-                .containsExactly(new Owed.LastAdministratorGone(clinic.id(), List.of(lastAdmin.id())));
+                .containsExactly(new Owed.LastAdministratorGone(clinic.id(), List.of(lastAdmin.id()), null));
         assertThat(told(Owed.ExpiredAccountsReport.class))
                 .containsExactly(new Owed.ExpiredAccountsReport(busy.id(), busyAdmin.id(), List.of(staff.id())));
         assertThat(app.reload(staff).status()).isEqualTo(AccountStatus.INACTIVE_EXPIRED);

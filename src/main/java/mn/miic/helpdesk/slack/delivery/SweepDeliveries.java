@@ -121,7 +121,8 @@ final class SweepDeliveries {
         List<Account> gone = new AccountRepository(dsl).findAllById(g.accountIds());
         String text = ":warning: " + Text.org(org) + " has no active administrator any more: "
                 + gone.stream().map(Text::boldName).collect(Collectors.joining(", "))
-                + " expired after 90 days without a sign-in. Its users cannot be unlocked or reset there until"
+                + " " + (g.how() == null ? "expired after 90 days without a sign-in" : Text.escape(g.how()))
+                + ". Its users cannot be unlocked or reset there until"
                 + " someone is reactivated or added.";
         return sends.post(
                 helpDeskChannel.get(),

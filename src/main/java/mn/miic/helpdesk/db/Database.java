@@ -102,7 +102,10 @@ public final class Database implements AutoCloseable {
                 description + ", serving as " + EMBEDDED_RUNTIME);
     }
 
-    /** Idempotent: the roles, the owner's right to create in public, and what the superuser owned given to it. */
+    /**
+     * Idempotent: the roles, the owner's right to create in public and extensions in the database, and what the
+     * superuser owned given to it (but an extension's functions).
+     */
     private static final String ROLES_FOR_EMBEDDED =
             """
             do $roles$
@@ -116,12 +119,17 @@ public final class Database implements AutoCloseable {
                     create role miic_bot login;
                 end if;
                 grant all on schema public to miic_owner;
+                -- The owner creates the schema's trusted extensions (pg_trgm) itself, in its migrations.
+                execute format('grant create on database %I to miic_owner', current_database());
                 for t in select tablename from pg_tables where schemaname = 'public' and tableowner <> 'miic_owner'
                 loop
                     execute format('alter table public.%I owner to miic_owner', t.tablename);
                 end loop;
                 for t in select p.oid::regprocedure as f from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                         where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> 'miic_owner'
+                        -- An extension's own functions stay its own.
+                        and not exists (select from pg_depend d where d.classid = 'pg_proc'::regclass
+                                and d.objid = p.oid and d.deptype = 'e')
                 loop
                     execute format('alter function %s owner to miic_owner', t.f);
                 end loop;

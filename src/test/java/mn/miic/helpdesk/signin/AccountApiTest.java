@@ -116,8 +116,18 @@ class AccountApiTest {
             assertThat(answer.statusCode()).isEqualTo(401);
             assertThat(answer.body()).isEqualTo(wrongPassword.body());
         }
-        long wrong = medianMillis(() -> signInAs("API1", pat.username(), "Not-the-Password-1"));
-        long unknown = medianMillis(() -> signInAs("API1", "nosuchuser9", "Not-the-Password-1"));
+        // Interleaved, and the fastest of each: a burst of load on the machine then slows both alike, and the
+        // fastest call is the cost of the work itself. Three rounds keep the account below its lockout (one wrong
+        // password above, three here, five lock it).
+        List<Long> wrongTimes = new ArrayList<>();
+        List<Long> unknownTimes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            wrongTimes.add(millis(() -> signInAs("API1", pat.username(), "Not-the-Password-1")));
+            unknownTimes.add(millis(() -> signInAs("API1", "nosuchuser9", "Not-the-Password-1")));
+        }
+        assertThat(reload(pat).locked()).isFalse();
+        long wrong = Collections.min(wrongTimes);
+        long unknown = Collections.min(unknownTimes);
         assertThat(unknown)
                 .as("an unknown username costs a password check too (%d ms vs %d ms)", unknown, wrong)
                 .isGreaterThanOrEqualTo(wrong / 2);
@@ -389,14 +399,9 @@ class AccountApiTest {
         Object run() throws Exception;
     }
 
-    private static long medianMillis(Call call) throws Exception {
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            long start = System.nanoTime();
-            call.run();
-            times.add((System.nanoTime() - start) / 1_000_000);
-        }
-        Collections.sort(times);
-        return times.get(2);
+    private static long millis(Call call) throws Exception {
+        long start = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 }

@@ -33,6 +33,13 @@ final class AccountRecords {
 
     private AccountRecords() {}
 
+    /** The columns {@link #map} reads: the account's, and its additional organizations. */
+    static java.util.List<org.jooq.Field<?>> columns() {
+        java.util.List<org.jooq.Field<?>> fields = new ArrayList<>(java.util.List.of(ACCOUNT.fields()));
+        fields.add(ADDITIONAL_ORGS);
+        return fields;
+    }
+
     static Account map(Record r) {
         return new Account(
                 r.get(ACCOUNT.ID),

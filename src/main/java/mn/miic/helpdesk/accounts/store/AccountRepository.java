@@ -352,9 +352,7 @@ public final class AccountRepository {
     }
 
     private SelectJoinStep<Record> selectAccounts() {
-        List<Field<?>> fields = new ArrayList<>(List.of(ACCOUNT.fields()));
-        fields.add(AccountRecords.ADDITIONAL_ORGS);
-        return dsl.select(fields).from(ACCOUNT);
+        return dsl.select(AccountRecords.columns()).from(ACCOUNT);
     }
 
     private static Condition byUsername(String username) {

@@ -32,8 +32,13 @@ public final class Searches {
                         page.duaBeforeDate(),
                         page.page(),
                         AccountMessages.PAGE_SIZE);
-        SearchPage asked =
-                new SearchPage(result.organization().code(), page.text(), page.filter(), page.page(), page.duaBefore());
+        // A search of every organization stays one across its pages.
+        SearchPage asked = new SearchPage(
+                result.everywhere() ? null : result.organization().code(),
+                page.text(),
+                page.filter(),
+                page.page(),
+                page.duaBefore());
         List<LayoutBlock> blocks = AccountMessages.searchResults(result, asked);
         String text = result.page().total() + " MIIC accounts found";
         slack.respond(turn.responseUrl(), replace ? Replies.replacing(blocks, text) : Replies.ephemeral(blocks, text));

@@ -57,8 +57,14 @@ public final class AccountMessages {
         String dua = asked.duaBeforeDate() == null
                 ? ""
                 : " whose user DUA is older than " + Text.date(asked.duaBeforeDate()) + " or not on file";
-        blocks.add(section(s -> s.text(Text.mrkdwn("*" + what + dua + "* at " + Text.org(result.organization()) + "\n"
-                + page.total() + (page.total() == 1 ? " account" : " accounts")
+        String where =
+                result.everywhere() ? " in every organization you reach" : " at " + Text.org(result.organization());
+        String count = page.total() > mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT
+                ? "More than " + mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT + " accounts: type more of"
+                        + " the name"
+                : page.total() + (page.total() == 1 ? " account" : " accounts");
+        blocks.add(section(s -> s.text(Text.mrkdwn("*" + what + dua + "*" + where + "\n"
+                + count
                 + (page.pages() > 1 ? " · page " + (page.page() + 1) + " of " + page.pages() : "")))));
         if (page.accounts().isEmpty()) {
             blocks.add(context(c -> c.elements(List.of(
@@ -66,7 +72,11 @@ public final class AccountMessages {
                             + " everyone.")))));
         }
         for (Account account : page.accounts()) {
-            blocks.add(row(account, result.allowed(account), asked.duaBeforeDate() != null));
+            blocks.add(row(
+                    account,
+                    result.allowed(account),
+                    asked.duaBeforeDate() != null,
+                    result.organizations().get(account.organizationId())));
         }
         List<BlockElement> paging = new ArrayList<>();
         if (page.page() > 0) {
@@ -85,7 +95,9 @@ public final class AccountMessages {
         return blocks;
     }
 
-    private static LayoutBlock row(Account account, Set<AccountAction> allowed, boolean showUserDua) {
+    /** @param organization shown on the row (a search of every organization), or null */
+    private static LayoutBlock row(
+            Account account, Set<AccountAction> allowed, boolean showUserDua, Organization organization) {
         String line = "*" + Text.escape(account.name().last()) + ", "
                 + Text.escape(account.name().first())
                 + (account.name().middleInitial() == null
@@ -95,7 +107,8 @@ public final class AccountMessages {
                 + account.status().label() + " · " + (account.locked() ? ":lock: Locked" : "Unlocked")
                 + " · Password expires " + Text.date(passwordExpiry(account)) + " · "
                 + account.role().label()
-                + (showUserDua ? " · User DUA " + Text.date(account.userDuaDate()) : "");
+                + (showUserDua ? " · User DUA " + Text.date(account.userDuaDate()) : "")
+                + (organization == null ? "" : "\n" + Text.org(organization));
         // An overflow menu holds at most 5 items: the allowed actions first, then the card, then the history.
         List<OptionObject> options = new ArrayList<>();
         for (AccountAction action : AccountAction.values()) {

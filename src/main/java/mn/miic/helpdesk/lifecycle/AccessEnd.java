@@ -69,12 +69,15 @@ public final class AccessEnd {
     private int end(DSLContext tx, Actor bot, LocalDate today) {
         var ended = new LifecycleRepository(tx).endAccessBatch(today, REASON, InactivitySweep.BATCH);
         reportSitesLeftWithoutAdministrator(tx, ended);
-        tellAbout(tx, bot, ended, (e, admin) -> new Owed.AccessEnded(e.accountId(), e.accessUntil(), admin), e -> {
-            return new Record(
-                    AuditAction.ACCESS_ENDED,
-                    "last day of access was " + e.accessUntil(),
-                    Map.of("status", new Change("Active", "Inactive Manual")));
-        });
+        tellAbout(
+                tx,
+                bot,
+                ended,
+                (e, admin) -> new Owed.AccessEnded(e.accountId(), e.accessUntil(), admin),
+                e -> new Record(
+                        AuditAction.ACCESS_ENDED,
+                        "last day of access was " + e.accessUntil(),
+                        Map.of("status", new Change("Active", "Inactive Manual"))));
         return ended.size();
     }
 

@@ -214,7 +214,7 @@ public final class AccessReviews {
         return transactions.run(actor, AuditAction.REVIEW_KEEP, unit -> {
             Organization org = reviewable(unit, organizationId);
             ReviewRepository reviews = new ReviewRepository(unit.dsl());
-            requireOpen(reviews, campaignId);
+            requireKnown(reviews, campaignId);
             long me = unit.requester().account().id();
             AuditLog audit = new AuditLog(unit.dsl());
             int kept = 0;
@@ -350,7 +350,7 @@ public final class AccessReviews {
         var item = reviews.lockItem(campaignId, accountId)
                 .orElseThrow(() -> Refusal.notAllowed("This person is not in that access review."));
         reviewable(unit, item.organizationId());
-        requireOpen(reviews, campaignId);
+        requireKnown(reviews, campaignId);
         Account a = unit.accounts().findById(accountId).orElseThrow();
         unit.about(a);
         if (unit.requester().is(a)) {
@@ -366,7 +366,7 @@ public final class AccessReviews {
         return item;
     }
 
-    private static void requireOpen(ReviewRepository reviews, long campaignId) {
+    private static void requireKnown(ReviewRepository reviews, long campaignId) {
         reviews.campaign(campaignId).orElseThrow(() -> Refusal.notAllowed("This access review is not known."));
     }
 

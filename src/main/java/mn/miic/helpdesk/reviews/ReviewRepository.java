@@ -40,9 +40,6 @@ public final class ReviewRepository {
         }
     }
 
-    /** One user to confirm, as the review shows them. */
-    public record Item(long accountId, Decision decision, Instant decidedAt, Long decidedBy) {}
-
     public enum Decision {
         KEEP,
         INACTIVATE
@@ -149,10 +146,6 @@ public final class ReviewRepository {
         return REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId).and(REVIEW_ITEM.ORGANIZATION_ID.eq(organizationId));
     }
 
-    public static Condition ofOrganizations(Collection<Long> organizationIds) {
-        return REVIEW_ITEM.ORGANIZATION_ID.in(organizationIds);
-    }
-
     /** The ids of the campaigns with any user still to confirm. */
     public List<Long> openCampaigns() {
         return dsl.selectDistinct(REVIEW_ITEM.CAMPAIGN_ID)
@@ -224,16 +217,6 @@ public final class ReviewRepository {
                         .and(mark.isNull())
                         .execute()
                 == 1;
-    }
-
-    /** Whether a site was escalated to the Health System Users of its parents. */
-    public Optional<Instant> escalatedAt(long campaignId, long organizationId) {
-        return dsl.select(REVIEW_SITE.ESCALATED_AT)
-                .from(REVIEW_SITE)
-                .where(REVIEW_SITE.CAMPAIGN_ID.eq(campaignId))
-                .and(REVIEW_SITE.ORGANIZATION_ID.eq(organizationId))
-                .fetchOptional(REVIEW_SITE.ESCALATED_AT)
-                .map(t -> t == null ? null : t.toInstant());
     }
 
     /** The active Health System Users working in any of these organizations (a site's parents). */

@@ -28,8 +28,7 @@ final class ComplianceDeliveries {
 
     /** A reminder for an agreement renewed since it was owed is not sent: it would be wrong. */
     Delivery duaReminder(Owed.DuaReminder r) {
-        Organization org =
-                new OrganizationRepository(dsl).findById(r.organizationId()).orElseThrow();
+        Organization org = organization(r.organizationId());
         if (!r.duaDate().equals(org.duaDate())) {
             return new Delivery.Skipped("superseded: the organization's DUA was renewed since");
         }
@@ -58,9 +57,7 @@ final class ComplianceDeliveries {
         AccountRepository accounts = new AccountRepository(dsl);
         Account leaver = accounts.findById(o.accountId()).orElseThrow();
         Account by = accounts.findById(o.byAccountId()).orElseThrow();
-        Organization home = new OrganizationRepository(dsl)
-                .findById(leaver.organizationId())
-                .orElseThrow();
+        Organization home = organization(leaver.organizationId());
         return sends.dm(
                 administrator.get(),
                 leaver.displayName() + " was offboarded",
@@ -113,7 +110,11 @@ final class ComplianceDeliveries {
     }
 
     private Organization organization(Account a) {
-        return new OrganizationRepository(dsl).findById(a.organizationId()).orElseThrow();
+        return organization(a.organizationId());
+    }
+
+    private Organization organization(long id) {
+        return new OrganizationRepository(dsl).findById(id).orElseThrow();
     }
 
     /** A site's review, as it is at delivery; nothing when the site has been decided meanwhile. */

@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
-# The one-million-account benchmark (src/test/java/.../bench/LifecycleBenchmark.java) against a real PostgreSQL
-# server. With no DATABASE_URL it starts the machine's PostgreSQL 15 and uses (and wipes) a database miic_bench.
-#   dev/benchmark.sh                       1,000,000 accounts, 2,000 sign-ins on 8 threads
-#   BENCH_ACCOUNTS=100000 dev/benchmark.sh
+# The benchmarks, each figure beside its floor measured in the same run (src/test/java/.../bench), against a real
+# PostgreSQL server. With no DATABASE_URL it starts the machine's PostgreSQL 15 and uses a role "bench" that may
+# create databases: the programs make (and drop) miic_bench_* copies next to miic_bench.
+#   dev/benchmark.sh                      both: the lifecycle (sweep, unlock, sign-in, search) and the round trip
+#   dev/benchmark.sh lifecycle            one million accounts: the sweep, an unlock during it, sign-in, search
+#   dev/benchmark.sh round-trip           Slack's round trip at 50 a second beside a bare Bolt app
+#   BENCH_ACCOUNTS=100000 dev/benchmark.sh lifecycle
 set -euo pipefail
 cd "$(dirname "$0")/.."
+which argon2 >/dev/null 2>&1 || { apt-get install -y -qq argon2 >/dev/null 2>&1 || echo "(no native argon2: that figure is left out)"; }
 if [ -z "${DATABASE_URL:-}" ]; then
   pg_ctlcluster 15 main start 2>/dev/null || true
   su postgres -c "psql -qc \"do \\\$\\\$ begin if not exists (select from pg_roles where rolname = 'bench') then
-    create role bench login password 'bench'; end if; end \\\$\\\$;\"" >/dev/null
+    create role bench login createdb password 'bench'; end if; end \\\$\\\$; alter role bench createdb;\"" >/dev/null
   su postgres -c "psql -qtc \"select 1 from pg_database where datname = 'miic_bench'\"" | grep -q 1 \
     || su postgres -c "createdb -O bench miic_bench"
   export DATABASE_URL=jdbc:postgresql://localhost:5432/miic_bench DATABASE_USER=bench DATABASE_PASSWORD=bench
 fi
-mvn -q -ntp -DskipTests test-compile
-mvn -q -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  -DLOG_FORMAT=text mn.miic.helpdesk.bench.LifecycleBenchmark
+mvn -q -B -ntp -DskipTests -Dexec.skip=true test-compile
+mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+run() {
+  java -Xmx2g -XX:+UseG1GC -Dfile.encoding=UTF-8 -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    -DLOG_FORMAT=text -Dlogback.configurationFile=dev/bench-logback.xml "mn.miic.helpdesk.bench.$1"
+}
+case "${1:-both}" in
+  lifecycle) run LifecycleBenchmark ;;
+  round-trip) run RoundTripBenchmark ;;
+  both) run LifecycleBenchmark; run RoundTripBenchmark ;;
+  *) echo "usage: dev/benchmark.sh [lifecycle|round-trip]" >&2; exit 2 ;;
+esac

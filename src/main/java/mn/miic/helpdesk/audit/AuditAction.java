@@ -41,5 +41,16 @@ public enum AuditAction {
     READ_REVIEW,
     REVIEW_KEEP,
     REVIEW_ESCALATED,
-    READ_FIGURES
+    READ_FIGURES;
+
+    /**
+     * An action that only reads: its audit row is the whole of what it writes, so it need not wait for a durable commit
+     * of its own (see {@code AccountTransactions}).
+     */
+    public boolean onlyReads() {
+        return switch (this) {
+            case SEARCH, VIEW, READ_AUDIT, READ_OUTBOX, READ_DUA, READ_REVIEW, READ_FIGURES -> true;
+            default -> false;
+        };
+    }
 }

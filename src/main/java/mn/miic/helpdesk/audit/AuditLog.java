@@ -43,6 +43,52 @@ public final class AuditLog {
         write(actor, actorUsername, action, subject, AuditEntry.Outcome.DONE, reason, changes);
     }
 
+    /** One done row of a set of rows written together: its subject, why, and what changed. */
+    public record Row(Subject subject, String reason, Map<String, Change> changes) {}
+
+    /**
+     * Many done rows by one actor in one statement (the sweep's thousand expiries): the same rows {@link #done} writes,
+     * without a round trip each.
+     */
+    public void doneEach(Actor actor, String actorUsername, AuditAction action, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(
+                AUDIT_EVENT,
+                AUDIT_EVENT.OCCURRED_AT,
+                AUDIT_EVENT.REQUEST_ID,
+                AUDIT_EVENT.ACTOR_ACCOUNT_ID,
+                AUDIT_EVENT.ACTOR_USERNAME,
+                AUDIT_EVENT.ACTOR_SLACK_USER_ID,
+                AUDIT_EVENT.ACTION,
+                AUDIT_EVENT.TARGET_ACCOUNT_ID,
+                AUDIT_EVENT.TARGET_USERNAME,
+                AUDIT_EVENT.ORGANIZATION_ID,
+                AUDIT_EVENT.ORGANIZATION_CODE,
+                AUDIT_EVENT.OUTCOME,
+                AUDIT_EVENT.REASON,
+                AUDIT_EVENT.CHANGES);
+        var now = Now.of(dsl);
+        for (Row row : rows) {
+            insert = insert.values(
+                    now,
+                    actor.requestId(),
+                    actor.accountId(),
+                    actorUsername,
+                    actor.slackUserId(),
+                    action.name(),
+                    row.subject().targetAccountId(),
+                    row.subject().targetUsername(),
+                    row.subject().organizationId(),
+                    row.subject().organizationCode(),
+                    AuditEntry.Outcome.DONE.name(),
+                    truncate(row.reason()),
+                    row.changes().isEmpty() ? null : JSONB.valueOf(toJson(row.changes())));
+        }
+        insert.execute();
+    }
+
     public void refused(Actor actor, String actorUsername, AuditAction action, Subject subject, String reason) {
         write(actor, actorUsername, action, subject, AuditEntry.Outcome.REFUSED, reason, Map.of());
     }

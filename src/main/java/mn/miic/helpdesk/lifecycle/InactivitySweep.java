@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mn.miic.helpdesk.accounts.domain.Account;
-import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.audit.Actor;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.audit.AuditLog;
@@ -28,7 +26,7 @@ import org.jooq.DSLContext;
  */
 public final class InactivitySweep {
 
-    public static final int BATCH = 500;
+    public static final int BATCH = 1_000;
     public static final String REASON = "No sign-in for the inactivity period";
 
     /** What a run did, for the log and the metrics. */
@@ -67,11 +65,23 @@ public final class InactivitySweep {
         int expired = 0;
         int batches = 0;
         List<Organization> withoutAdministrator = new ArrayList<>();
-        while (true) {
-            int done = dsl.transactionResult(cfg -> expireOneBatch(cfg.dsl(), bot, now, withoutAdministrator));
-            batches++;
-            expired += done;
-            if (done < BATCH) {
+        // A pass takes every organization with accounts due; a row someone held was skipped, so a pass that still
+        // expired something is followed by another (those rows are free by then, or wait for the next run).
+        for (int pass = 0; pass < 3; pass++) {
+            int inPass = 0;
+            for (List<Long> orgs : batches(new LifecycleRepository(dsl).dueByOrganization(now.minus(period)))) {
+                while (true) {
+                    int done = dsl.transactionResult(
+                            cfg -> expireOneBatch(cfg.dsl(), orgs, bot, now, withoutAdministrator));
+                    batches++;
+                    inPass += done;
+                    if (done < BATCH) {
+                        break;
+                    }
+                }
+            }
+            expired += inPass;
+            if (inPass == 0) {
                 break;
             }
         }
@@ -86,62 +96,90 @@ public final class InactivitySweep {
                 withoutAdministrator);
     }
 
-    private int expireOneBatch(DSLContext tx, Actor bot, Instant now, List<Organization> withoutAdministrator) {
-        var touched = new LifecycleRepository(tx).expireBatch(now.minus(period), REASON, BATCH);
-        if (touched.isEmpty()) {
+    /** Whole organizations, in order, packed into batches of about {@link #BATCH} accounts due (a larger one alone). */
+    public static List<List<Long>> batches(java.util.SortedMap<Long, Integer> dueByOrganization) {
+        List<List<Long>> batches = new ArrayList<>();
+        List<Long> batch = new ArrayList<>();
+        int size = 0;
+        for (var e : dueByOrganization.entrySet()) {
+            if (!batch.isEmpty() && size + e.getValue() > BATCH) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                size = 0;
+            }
+            batch.add(e.getKey());
+            size += e.getValue();
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    /** One batch in its transaction: the expiries, their audit rows and what they owe, a statement each. */
+    private int expireOneBatch(
+            DSLContext tx, List<Long> orgIds, Actor bot, Instant now, List<Organization> withoutAdministrator) {
+        var expired = new LifecycleRepository(tx).expireIn(orgIds, now.minus(period), REASON, BATCH);
+        if (expired.isEmpty()) {
             return 0;
         }
-        Map<Long, Organization> orgs = organizations(tx, touched);
-        AuditLog audit = new AuditLog(tx);
-        for (var t : touched) {
-            Organization org = orgs.get(t.organizationId());
-            audit.done(
-                    bot,
-                    null,
-                    AuditAction.EXPIRE_INACTIVE,
-                    new AuditLog.Subject(t.accountId(), t.username(), org.id(), org.code()),
-                    "no sign-in for " + period.toDays() + " days",
-                    Map.of("status", new Change("Active", "Inactive Expired")));
-        }
-        List<Account> accounts = new AccountRepository(tx)
-                .findAllById(touched.stream()
-                        .map(LifecycleRepository.Touched::accountId)
-                        .toList());
-        tell(tx, bot, orgs, accounts, withoutAdministrator);
-        return touched.size();
+        Map<Long, Organization> orgs = new OrganizationRepository(tx).byId(orgIds);
+        String why = "no sign-in for " + period.toDays() + " days";
+        Map<String, Change> change = Map.of("status", new Change("Active", "Inactive Expired"));
+        new AuditLog(tx)
+                .doneEach(
+                        bot,
+                        null,
+                        AuditAction.EXPIRE_INACTIVE,
+                        expired.stream()
+                                .map(e -> {
+                                    Organization org = orgs.get(e.organizationId());
+                                    return new AuditLog.Row(
+                                            new AuditLog.Subject(e.accountId(), e.username(), org.id(), org.code()),
+                                            why,
+                                            change);
+                                })
+                                .toList());
+        outbox.oweAll(
+                tx,
+                owed(tx, orgs, expired, withoutAdministrator),
+                Outbox.Options.none().tracing(bot.requestId()));
+        return expired.size();
     }
 
     /** The owners, each location's administrators (one message each), and the help desk for a location left alone. */
-    private void tell(
+    private static List<Owed> owed(
             DSLContext tx,
-            Actor bot,
             Map<Long, Organization> orgs,
-            List<Account> accounts,
+            List<LifecycleRepository.Expired> expired,
             List<Organization> withoutAdministrator) {
-        Outbox.Options options = Outbox.Options.none().tracing(bot.requestId());
-        Map<Long, List<Account>> byOrg = new LinkedHashMap<>();
-        for (Account a : accounts) {
-            outbox.owe(tx, new Owed.AccountExpired(a.id()), options);
-            byOrg.computeIfAbsent(a.organizationId(), k -> new ArrayList<>()).add(a);
+        List<Owed> owed = new ArrayList<>();
+        Map<Long, List<LifecycleRepository.Expired>> byOrg = new LinkedHashMap<>();
+        for (var e : expired) {
+            owed.add(new Owed.AccountExpired(e.accountId()));
+            byOrg.computeIfAbsent(e.organizationId(), k -> new ArrayList<>()).add(e);
         }
-        RequestRepository requests = new RequestRepository(tx);
-        AccountRepository repository = new AccountRepository(tx);
-        byOrg.forEach((orgId, expired) -> {
+        Map<Long, List<Long>> recipients = new RequestRepository(tx)
+                .approverCandidatesOf(byOrg.keySet().stream().map(orgs::get).toList());
+        Map<Long, Integer> stillManaged = new LifecycleRepository(tx).activeManagersIn(byOrg.keySet());
+        byOrg.forEach((orgId, ofOrg) -> {
             Organization org = orgs.get(orgId);
-            List<Long> ids = expired.stream().map(Account::id).toList();
+            List<Long> ids =
+                    ofOrg.stream().map(LifecycleRepository.Expired::accountId).toList();
             // Every manager, linked or not: each is looked for in Slack when the report goes, not in this transaction.
-            for (long admin : requests.approverCandidates(-1, org)) {
-                outbox.owe(tx, new Owed.ExpiredAccountsReport(orgId, admin, ids), options);
+            for (long admin : recipients.get(orgId)) {
+                owed.add(new Owed.ExpiredAccountsReport(orgId, admin, ids));
             }
-            List<Long> managers = expired.stream()
-                    .filter(Account::managesUsers)
-                    .map(Account::id)
+            List<Long> managers = ofOrg.stream()
+                    .filter(LifecycleRepository.Expired::managedUsers)
+                    .map(LifecycleRepository.Expired::accountId)
                     .toList();
-            if (!managers.isEmpty() && repository.countActiveManagers(orgId, -1) == 0) {
+            if (!managers.isEmpty() && stillManaged.getOrDefault(orgId, 0) == 0) {
                 withoutAdministrator.add(org);
-                outbox.owe(tx, new Owed.LastAdministratorGone(orgId, managers, null), options);
+                owed.add(new Owed.LastAdministratorGone(orgId, managers, null));
             }
         });
+        return owed;
     }
 
     private int warn(Actor bot, Instant now, int fromDays, int toDays) {
@@ -150,20 +188,29 @@ public final class InactivitySweep {
             int batch = dsl.transactionResult(cfg -> {
                 var touched = new LifecycleRepository(cfg.dsl()).warnBatch(now, period, fromDays, toDays, BATCH);
                 Map<Long, Organization> orgs = organizations(cfg.dsl(), touched);
-                AuditLog audit = new AuditLog(cfg.dsl());
-                Outbox.Options options = Outbox.Options.none().tracing(bot.requestId());
-                for (var t : touched) {
-                    Organization org = orgs.get(t.organizationId());
-                    Instant expiresAt = t.lastUse().plus(period);
-                    audit.done(
-                            bot,
-                            null,
-                            AuditAction.INACTIVITY_WARNING,
-                            new AuditLog.Subject(t.accountId(), t.username(), org.id(), org.code()),
-                            "expires in " + toDays + " days or less, on " + expiresAt,
-                            Map.of());
-                    outbox.owe(cfg.dsl(), new Owed.ExpiryWarning(t.accountId(), expiresAt), options);
-                }
+                new AuditLog(cfg.dsl())
+                        .doneEach(
+                                bot,
+                                null,
+                                AuditAction.INACTIVITY_WARNING,
+                                touched.stream()
+                                        .map(t -> {
+                                            Organization org = orgs.get(t.organizationId());
+                                            return new AuditLog.Row(
+                                                    new AuditLog.Subject(
+                                                            t.accountId(), t.username(), org.id(), org.code()),
+                                                    "expires in " + toDays + " days or less, on "
+                                                            + t.lastUse().plus(period),
+                                                    Map.of());
+                                        })
+                                        .toList());
+                outbox.oweAll(
+                        cfg.dsl(),
+                        touched.stream()
+                                .map(t -> new Owed.ExpiryWarning(
+                                        t.accountId(), t.lastUse().plus(period)))
+                                .toList(),
+                        Outbox.Options.none().tracing(bot.requestId()));
                 return touched.size();
             });
             warned += batch;

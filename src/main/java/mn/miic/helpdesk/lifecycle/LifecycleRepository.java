@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.accounts.store.AccountRepository;
 import mn.miic.helpdesk.db.Now;
 import org.jooq.DSLContext;
@@ -35,16 +36,38 @@ public final class LifecycleRepository {
         this.dsl = dsl;
     }
 
+    /** An account the sweep expired, and whether it managed users (its location may have lost its last manager). */
+    public record Expired(long accountId, long organizationId, String username, boolean managedUsers) {}
+
     /**
-     * Expires up to {@code limit} active accounts last used at or before {@code cutoff}. Rows an administrator is
-     * changing right now are skipped (and expired by a later batch), so the sweep never waits on them.
+     * How many active accounts last used at or before {@code cutoff} each organization has, by organization: the
+     * sweep expires whole organizations together, so that each administrator hears of a location's expiries once.
      */
-    public List<Touched> expireBatch(Instant cutoff, String reason, int limit) {
+    public java.util.SortedMap<Long, Integer> dueByOrganization(Instant cutoff) {
+        var count = DSL.count();
+        java.util.SortedMap<Long, Integer> due = new java.util.TreeMap<>();
+        dsl.select(ACCOUNT.ORGANIZATION_ID, count)
+                .from(ACCOUNT)
+                .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
+                .and(LAST_USE.le(utc(cutoff)))
+                .groupBy(ACCOUNT.ORGANIZATION_ID)
+                .forEach(r -> due.put(r.value1(), r.value2()));
+        return due;
+    }
+
+    /**
+     * Expires up to {@code limit} active accounts of these organizations last used at or before {@code cutoff}, in
+     * one statement. Rows an administrator is changing right now are skipped (and expired by a later batch), so the
+     * sweep never waits on them.
+     */
+    public List<Expired> expireIn(
+            java.util.Collection<Long> organizationIds, Instant cutoff, String reason, int limit) {
         var due = DSL.select(ACCOUNT.ID)
                 .from(ACCOUNT)
                 .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
                 .and(LAST_USE.le(utc(cutoff)))
-                .orderBy(LAST_USE)
+                .and(ACCOUNT.ORGANIZATION_ID.in(organizationIds))
+                .orderBy(ACCOUNT.ID)
                 .limit(limit)
                 .forUpdate()
                 .skipLocked();
@@ -54,12 +77,23 @@ public final class LifecycleRepository {
                 .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
                 .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
                 .where(ACCOUNT.ID.in(due))
-                .returningResult(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, LAST_USE.as("last_use"))
-                .fetch(r -> new Touched(
+                .returningResult(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, ACCOUNT.ROLE)
+                .fetch(r -> new Expired(
                         r.get(ACCOUNT.ID),
                         r.get(ACCOUNT.ORGANIZATION_ID),
                         r.get(ACCOUNT.USERNAME),
-                        r.get("last_use", OffsetDateTime.class).toInstant()));
+                        Role.valueOf(r.get(ACCOUNT.ROLE)).managesUsers()));
+    }
+
+    /** How many active managers each organization has homed there (none: not in the map). */
+    public java.util.Map<Long, Integer> activeManagersIn(java.util.Collection<Long> organizationIds) {
+        return dsl.select(ACCOUNT.ORGANIZATION_ID, DSL.count())
+                .from(ACCOUNT)
+                .where(ACCOUNT.ORGANIZATION_ID.in(organizationIds))
+                .and(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
+                .and(ACCOUNT.ROLE.in(AccountRepository.managerRoles()))
+                .groupBy(ACCOUNT.ORGANIZATION_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
     }
 
     /**
@@ -70,38 +104,40 @@ public final class LifecycleRepository {
     public List<Touched> warnBatch(Instant now, Duration period, int fromDays, int toDays, int limit) {
         Instant lastUseAfter = now.minus(period).plus(Duration.ofDays(fromDays));
         Instant lastUseBefore = now.minus(period).plus(Duration.ofDays(toDays));
-        var candidates = dsl.select(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, LAST_USE.as("last_use"))
-                .from(ACCOUNT)
-                .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
-                .and(LAST_USE.gt(utc(lastUseAfter)))
-                .and(LAST_USE.le(utc(lastUseBefore)))
-                .andNotExists(DSL.selectOne()
-                        .from(INACTIVITY_WARNING)
-                        .where(INACTIVITY_WARNING.ACCOUNT_ID.eq(ACCOUNT.ID))
-                        .and(INACTIVITY_WARNING.DAYS_BEFORE.eq(toDays))
-                        .and(INACTIVITY_WARNING.LAST_USE_AT.eq(LAST_USE)))
-                .orderBy(ACCOUNT.ID)
-                .limit(limit)
-                .fetch();
-        List<Touched> warned = new ArrayList<>();
-        for (var r : candidates) {
-            OffsetDateTime lastUse = r.get("last_use", OffsetDateTime.class);
-            int inserted = dsl.insertInto(INACTIVITY_WARNING)
-                    .set(INACTIVITY_WARNING.ACCOUNT_ID, r.get(ACCOUNT.ID))
-                    .set(INACTIVITY_WARNING.LAST_USE_AT, lastUse)
-                    .set(INACTIVITY_WARNING.DAYS_BEFORE, toDays)
-                    .set(INACTIVITY_WARNING.SENT_AT, Now.of(dsl))
-                    .onConflictDoNothing()
-                    .execute();
-            if (inserted == 1) {
-                warned.add(new Touched(
-                        r.get(ACCOUNT.ID),
-                        r.get(ACCOUNT.ORGANIZATION_ID),
-                        r.get(ACCOUNT.USERNAME),
-                        lastUse.toInstant()));
-            }
+        // One statement claims the warnings: a row another instance recorded first is left out by the conflict.
+        var claimed = dsl.insertInto(
+                        INACTIVITY_WARNING,
+                        INACTIVITY_WARNING.ACCOUNT_ID,
+                        INACTIVITY_WARNING.LAST_USE_AT,
+                        INACTIVITY_WARNING.DAYS_BEFORE,
+                        INACTIVITY_WARNING.SENT_AT)
+                .select(DSL.select(ACCOUNT.ID, LAST_USE, DSL.val(toDays), DSL.val(Now.of(dsl)))
+                        .from(ACCOUNT)
+                        .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
+                        .and(LAST_USE.gt(utc(lastUseAfter)))
+                        .and(LAST_USE.le(utc(lastUseBefore)))
+                        .andNotExists(DSL.selectOne()
+                                .from(INACTIVITY_WARNING)
+                                .where(INACTIVITY_WARNING.ACCOUNT_ID.eq(ACCOUNT.ID))
+                                .and(INACTIVITY_WARNING.DAYS_BEFORE.eq(toDays))
+                                .and(INACTIVITY_WARNING.LAST_USE_AT.eq(LAST_USE)))
+                        .orderBy(ACCOUNT.ID)
+                        .limit(limit))
+                .onConflictDoNothing()
+                .returningResult(INACTIVITY_WARNING.ACCOUNT_ID, INACTIVITY_WARNING.LAST_USE_AT)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+        if (claimed.isEmpty()) {
+            return List.of();
         }
-        return warned;
+        return dsl.select(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME)
+                .from(ACCOUNT)
+                .where(ACCOUNT.ID.in(claimed.keySet()))
+                .orderBy(ACCOUNT.ID)
+                .fetch(r -> new Touched(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        claimed.get(r.value1()).toInstant()));
     }
 
     /** A password that expired lately, and whether it was a temporary one (never used). */

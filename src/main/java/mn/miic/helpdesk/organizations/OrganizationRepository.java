@@ -98,6 +98,40 @@ public final class OrganizationRepository {
         return ancestors;
     }
 
+    /**
+     * {@link #ancestorIdsOf(Organization)} for many organizations, one statement per level of the hierarchy rather
+     * than one per organization and level.
+     */
+    public java.util.Map<Long, List<Long>> ancestorIdsOf(java.util.Collection<Organization> organizations) {
+        java.util.Map<Long, Long> parentOf = new java.util.HashMap<>();
+        organizations.forEach(o -> parentOf.put(o.id(), o.parentId()));
+        java.util.Set<Long> unknown = new java.util.HashSet<>();
+        do {
+            unknown.clear();
+            parentOf.values().stream()
+                    .filter(p -> p != null && !parentOf.containsKey(p))
+                    .forEach(unknown::add);
+            if (!unknown.isEmpty()) {
+                dsl.select(ORGANIZATION.ID, ORGANIZATION.PARENT_ID)
+                        .from(ORGANIZATION)
+                        .where(ORGANIZATION.ID.in(unknown))
+                        .forEach(r -> parentOf.put(r.value1(), r.value2()));
+                unknown.forEach(id -> parentOf.putIfAbsent(id, null));
+            }
+        } while (!unknown.isEmpty());
+        java.util.Map<Long, List<Long>> ancestors = new java.util.LinkedHashMap<>();
+        for (Organization o : organizations) {
+            List<Long> chain = new ArrayList<>();
+            Long next = o.parentId();
+            while (next != null && !chain.contains(next)) {
+                chain.add(next);
+                next = parentOf.get(next);
+            }
+            ancestors.put(o.id(), chain);
+        }
+        return ancestors;
+    }
+
     public boolean hasChildren(long id) {
         return dsl.fetchExists(ORGANIZATION, ORGANIZATION.PARENT_ID.eq(id));
     }

@@ -105,7 +105,11 @@ public final class TestDatabase {
                 instance = new TestDatabase(parsed.jdbcUrl(), parsed.user(), parsed.password());
             } else {
                 try {
-                    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                    // Commits wait for the WAL as on a real server (zonky's default is off), so that which
+                    // transactions may skip it is tested; fsync stays off, so the wait costs the tests nothing.
+                    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                            .setServerConfig("synchronous_commit", "on")
+                            .start();
                     instance = new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
                 } catch (IOException e) {
                     throw new UncheckedIOException("could not start the embedded PostgreSQL for the tests", e);

@@ -1,0 +1,59 @@
+package mn.miic.helpdesk.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import mn.miic.helpdesk.config.DatabaseUrl;
+
+/**
+ * Databases next to the one a benchmark is given: a seed, and copies of it (PostgreSQL's {@code create database ...
+ * template}, a file copy), so that two programs start from the same rows, indexes and statistics.
+ */
+final class Copies {
+
+    private final DatabaseUrl given;
+    private final String base;
+    private final List<String> made = new ArrayList<>();
+
+    Copies(DatabaseUrl given) {
+        this.given = given;
+        String path = given.jdbcUrl().replaceFirst("\\?.*$", "");
+        this.base = path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** An empty database {@code <given>_<suffix>}, dropped first if a run left it. */
+    DatabaseUrl fresh(String suffix) throws SQLException {
+        return create(suffix, null);
+    }
+
+    /** A copy of the seed as it is now (nobody may be connected to the seed). */
+    DatabaseUrl copyOfSeed(String suffix) throws SQLException {
+        return create(suffix, base + "_seed");
+    }
+
+    private DatabaseUrl create(String suffix, String template) throws SQLException {
+        String name = base + "_" + suffix;
+        try (Connection c = maintenance();
+                var s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name + (template == null ? "" : " template " + template));
+        }
+        made.add(name);
+        return new DatabaseUrl(given.jdbcUrl().replace("/" + base, "/" + name), given.user(), given.password());
+    }
+
+    void dropAll() throws SQLException {
+        try (Connection c = maintenance();
+                var s = c.createStatement()) {
+            for (String name : made) {
+                s.execute("drop database if exists " + name + " with (force)");
+            }
+        }
+    }
+
+    private Connection maintenance() throws SQLException {
+        return DriverManager.getConnection(given.jdbcUrl(), given.user(), given.password());
+    }
+}

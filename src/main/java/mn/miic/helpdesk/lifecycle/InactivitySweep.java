@@ -161,7 +161,8 @@ public final class InactivitySweep {
         }
         Map<Long, List<Long>> recipients = new RequestRepository(tx)
                 .approverCandidatesOf(byOrg.keySet().stream().map(orgs::get).toList());
-        Map<Long, Integer> stillManaged = new LifecycleRepository(tx).activeManagersIn(byOrg.keySet());
+        Map<Long, Integer> stillManaged =
+                new mn.miic.helpdesk.accounts.store.AccountRepository(tx).countActiveManagers(byOrg.keySet());
         byOrg.forEach((orgId, ofOrg) -> {
             Organization org = orgs.get(orgId);
             List<Long> ids =

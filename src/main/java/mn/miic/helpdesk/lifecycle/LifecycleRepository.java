@@ -71,29 +71,13 @@ public final class LifecycleRepository {
                 .limit(limit)
                 .forUpdate()
                 .skipLocked();
-        return dsl.update(ACCOUNT)
-                .set(ACCOUNT.STATUS, AccountStatus.INACTIVE_EXPIRED.name())
-                .set(ACCOUNT.INACTIVATION_REASON, reason)
-                .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
-                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
-                .where(ACCOUNT.ID.in(due))
+        return inactivate(due, AccountStatus.INACTIVE_EXPIRED, reason)
                 .returningResult(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, ACCOUNT.ROLE)
                 .fetch(r -> new Expired(
                         r.get(ACCOUNT.ID),
                         r.get(ACCOUNT.ORGANIZATION_ID),
                         r.get(ACCOUNT.USERNAME),
                         Role.valueOf(r.get(ACCOUNT.ROLE)).managesUsers()));
-    }
-
-    /** How many active managers each organization has homed there (none: not in the map). */
-    public java.util.Map<Long, Integer> activeManagersIn(java.util.Collection<Long> organizationIds) {
-        return dsl.select(ACCOUNT.ORGANIZATION_ID, DSL.count())
-                .from(ACCOUNT)
-                .where(ACCOUNT.ORGANIZATION_ID.in(organizationIds))
-                .and(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
-                .and(ACCOUNT.ROLE.in(AccountRepository.managerRoles()))
-                .groupBy(ACCOUNT.ORGANIZATION_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2());
     }
 
     /**
@@ -212,12 +196,7 @@ public final class LifecycleRepository {
                 .limit(limit)
                 .forUpdate()
                 .skipLocked();
-        return dsl.update(ACCOUNT)
-                .set(ACCOUNT.STATUS, AccountStatus.INACTIVE_MANUAL.name())
-                .set(ACCOUNT.INACTIVATION_REASON, reason)
-                .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
-                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
-                .where(ACCOUNT.ID.in(due))
+        return inactivate(due, AccountStatus.INACTIVE_MANUAL, reason)
                 .returningResult(ACCOUNT.ID, ACCOUNT.ORGANIZATION_ID, ACCOUNT.USERNAME, ACCOUNT.ACCESS_UNTIL)
                 .fetch(r -> new Ending(
                         r.get(ACCOUNT.ID),
@@ -262,6 +241,17 @@ public final class LifecycleRepository {
             }
         }
         return warned;
+    }
+
+    /** The accounts {@code due} picked, made inactive with this status and reason: what every lifecycle end sets. */
+    private org.jooq.UpdateConditionStep<mn.miic.helpdesk.db.jooq.tables.records.AccountRecord> inactivate(
+            org.jooq.Select<? extends org.jooq.Record1<Long>> due, AccountStatus status, String reason) {
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.STATUS, status.name())
+                .set(ACCOUNT.INACTIVATION_REASON, reason)
+                .set(ACCOUNT.UPDATED_AT, Now.of(dsl))
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.ID.in(due));
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -60,19 +60,7 @@ public final class Outbox {
 
     /** Writes a message owed, in the caller's transaction ({@code tx}); due at once. Returns its id. */
     public long owe(DSLContext tx, Owed owed, Options options) {
-        OffsetDateTime now = Now.of(tx);
-        long id = tx.insertInto(OUTBOX_MESSAGE)
-                .set(OUTBOX_MESSAGE.KIND, owed.getClass().getSimpleName())
-                .set(OUTBOX_MESSAGE.PAYLOAD, JSONB.valueOf(OwedJson.write(owed)))
-                .set(OUTBOX_MESSAGE.STATUS, OutboxStatus.PENDING.name())
-                .set(OUTBOX_MESSAGE.AFTER_ID, options.afterId())
-                .set(OUTBOX_MESSAGE.ATTEMPTS, 0)
-                .set(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT, now)
-                .set(OUTBOX_MESSAGE.DEADLINE_AT, now.plus(deadline))
-                .set(OUTBOX_MESSAGE.CREATED_AT, now)
-                .set(OUTBOX_MESSAGE.REQUEST_ID, options.requestId())
-                .returning(OUTBOX_MESSAGE.ID)
-                .fetchSingle(OUTBOX_MESSAGE.ID);
+        long id = rows(tx, List.of(owed), options).returning(OUTBOX_MESSAGE.ID).fetchSingle(OUTBOX_MESSAGE.ID);
         if (options.secret() != null) {
             // Sealed for this very row, so a secret copied to another row does not open there.
             char[] plain = options.secret().reveal().toCharArray();
@@ -99,6 +87,22 @@ public final class Outbox {
         if (options.secret() != null) {
             throw new IllegalArgumentException("a secret is sealed for one row: owe it on its own");
         }
+        rows(tx, owed, options).execute();
+    }
+
+    /** The insert of these messages, due at once, as one statement; the secret (if any) is sealed by the caller. */
+    private org.jooq.InsertValuesStep9<
+                    OutboxMessageRecord,
+                    String,
+                    JSONB,
+                    String,
+                    Long,
+                    Integer,
+                    OffsetDateTime,
+                    OffsetDateTime,
+                    OffsetDateTime,
+                    String>
+            rows(DSLContext tx, List<? extends Owed> owed, Options options) {
         OffsetDateTime now = Now.of(tx);
         var insert = tx.insertInto(
                 OUTBOX_MESSAGE,
@@ -123,7 +127,7 @@ public final class Outbox {
                     now,
                     options.requestId());
         }
-        insert.execute();
+        return insert;
     }
 
     /**

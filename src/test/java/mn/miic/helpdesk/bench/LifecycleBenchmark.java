@@ -499,7 +499,8 @@ public final class LifecycleBenchmark {
             return of(ms.stream().map(m -> (long) (m * 1000)).toList());
         }
 
-        private static double at(List<Long> sorted, double q) {
+        /** The nearest-rank percentile of sorted microseconds, in milliseconds. */
+        static double at(List<Long> sorted, double q) {
             return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1)) / 1000.0;
         }
 

@@ -424,7 +424,7 @@ public final class RoundTripBenchmark {
     }
 
     private static double p(List<Long> sorted, double q) {
-        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1)) / 1000.0;
+        return LifecycleBenchmark.Stats.at(sorted, q);
     }
 
     private static String enc(String s) {

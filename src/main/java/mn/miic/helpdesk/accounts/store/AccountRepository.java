@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -289,14 +290,23 @@ public final class AccountRepository {
         return countActive(organizationId, exceptAccountId, ACCOUNT.ROLE.eq(Role.HEALTH_SYSTEM_USER.name()));
     }
 
+    /** {@link #countActiveManagers} for many organizations at once, with no exception: none is not in the map. */
+    public Map<Long, Integer> countActiveManagers(java.util.Collection<Long> organizationIds) {
+        return dsl.select(ACCOUNT.ORGANIZATION_ID, DSL.count())
+                .from(ACCOUNT)
+                .where(activeHomedIn(ACCOUNT.ORGANIZATION_ID.in(organizationIds), ACCOUNT.ROLE.in(managerRoles())))
+                .groupBy(ACCOUNT.ORGANIZATION_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
     private int countActive(long organizationId, long exceptAccountId, Condition role) {
         return dsl.fetchCount(
                 ACCOUNT,
-                ACCOUNT.ORGANIZATION_ID
-                        .eq(organizationId)
-                        .and(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
-                        .and(ACCOUNT.ID.ne(exceptAccountId))
-                        .and(role));
+                activeHomedIn(ACCOUNT.ORGANIZATION_ID.eq(organizationId), role).and(ACCOUNT.ID.ne(exceptAccountId)));
+    }
+
+    private static Condition activeHomedIn(Condition home, Condition role) {
+        return home.and(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name())).and(role);
     }
 
     /** Homed in one of these organizations, or also working there (a floating user's other locations). */

@@ -28,6 +28,19 @@ final class Copies {
         return create(suffix, null);
     }
 
+    /** {@code <given>_<suffix>} as a run kept it, or empty if none did; never dropped by {@link #dropAll}. */
+    DatabaseUrl kept(String suffix) throws SQLException {
+        String name = base + "_" + suffix;
+        try (Connection c = maintenance();
+                var s = c.createStatement()) {
+            var there = s.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+            if (!there.next()) {
+                s.execute("create database " + name);
+            }
+        }
+        return url(name);
+    }
+
     /** A copy of the seed as it is now (nobody may be connected to the seed). */
     DatabaseUrl copyOfSeed(String suffix) throws SQLException {
         return create(suffix, base + "_seed");
@@ -41,6 +54,10 @@ final class Copies {
             s.execute("create database " + name + (template == null ? "" : " template " + template));
         }
         made.add(name);
+        return url(name);
+    }
+
+    private DatabaseUrl url(String name) {
         return new DatabaseUrl(given.jdbcUrl().replace("/" + base, "/" + name), given.user(), given.password());
     }
 

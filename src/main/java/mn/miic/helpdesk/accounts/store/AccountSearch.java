@@ -5,16 +5,21 @@ import static mn.miic.helpdesk.db.jooq.Tables.SEARCH_NAME;
 import static org.jooq.impl.DSL.lower;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mn.miic.helpdesk.accounts.access.Reach;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.AccountStatus;
+import mn.miic.helpdesk.db.jooq.tables.SearchName;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record3;
 import org.jooq.Record4;
 import org.jooq.Select;
@@ -33,7 +38,14 @@ import org.jooq.impl.DSL;
  */
 public final class AccountSearch {
 
-    public static final int COUNT_LIMIT = 1_000;
+    /**
+     * Counted exactly up to here; past it "more than 200" is all a person paging in Slack needs (twenty pages), and
+     * each way a word may match is read no further than this to know.
+     */
+    public static final int COUNT_LIMIT = 200;
+
+    /** Several words narrow in the indexes before a row is read: up to this many matches are read and sorted. */
+    static final int SEVERAL_READ = 5_000;
 
     /** Words shorter than this match by prefix only: two letters say little about a misspelling. */
     static final int FUZZY_FROM = 3;
@@ -64,73 +76,156 @@ public final class AccountSearch {
     public AccountPage everywhere(Reach reach, String text, StatusFilter filter, int page, int pageSize) {
         List<Word> words = AccountRecords.words(text).stream().map(this::read).toList();
         Condition scope = scope(reach, filter);
-        Condition all = scope;
-        for (Word word : words) {
-            all = all.and(word.matches());
-        }
-        // Up to one more than the limit, with what they sort by: when that many or fewer match, this is the answer.
-        List<Found> found = words.size() == 1 ? upToLimit(words.get(0), scope) : upToLimit(all);
-        int total = found.size();
-        List<Long> ids = total <= COUNT_LIMIT || words.isEmpty()
-                ? pageOf(found, page, pageSize)
-                : manyIds(words, scope, page, pageSize);
-        return new AccountPage(byIds(ids), page, pageSize, total);
-    }
-
-    /** Several words: the indexes' matches combined (a bitmap AND of each word's), then read up to the limit. */
-    private List<Found> upToLimit(Condition all) {
-        return dsl.select(ACCOUNT.ID, LAST, FIRST)
-                .from(ACCOUNT)
-                .where(all)
-                .limit(COUNT_LIMIT + 1)
-                .fetch(r -> new Found(r.value1(), r.value2(), r.value3()));
-    }
-
-    /**
-     * One word: each index it may match read on its own, up to the limit, in one statement. A common prefix matches
-     * tens of thousands in each, and combining them first (as for several words) would read every one.
-     */
-    private List<Found> upToLimit(Word word, Condition scope) {
-        List<Condition> ways = new ArrayList<>(word.ways());
-        Select<Record4<Integer, Long, String, String>> union = null;
-        for (int i = 0; i < ways.size(); i++) {
-            var branch = dsl.select(DSL.inline(i), ACCOUNT.ID, LAST, FIRST)
-                    .from(ACCOUNT)
-                    .where(ways.get(i))
-                    .and(scope)
-                    .limit(COUNT_LIMIT + 1);
-            union = union == null ? branch : union.unionAll(branch);
-        }
-        int[] perWay = new int[ways.size()];
-        Map<Long, Found> distinct = new java.util.LinkedHashMap<>();
-        union.fetch().forEach(r -> {
-            perWay[r.value1()]++;
-            distinct.putIfAbsent(r.value2(), new Found(r.value2(), r.value3(), r.value4()));
-        });
-        List<Found> found = new ArrayList<>(distinct.values());
-        boolean more = java.util.Arrays.stream(perWay).anyMatch(n -> n > COUNT_LIMIT);
-        return more || found.size() > COUNT_LIMIT ? found.subList(0, COUNT_LIMIT + 1) : found;
-    }
-
-    /** A match and what it sorts by. */
-    private record Found(long id, String last, String first) {
-        // The "C" collation's order: by code point (String.compareTo would differ past the surrogates).
-        static final Comparator<Found> ORDER = Comparator.comparing(Found::last, AccountSearch::byCodePoint)
-                .thenComparing(Found::first, AccountSearch::byCodePoint)
-                .thenComparingLong(Found::id);
-    }
-
-    static int byCodePoint(String a, String b) {
-        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
-    }
-
-    private static List<Long> pageOf(List<Found> found, int page, int pageSize) {
-        return found.stream()
+        int deep = (page + 1) * pageSize;
+        Read read = words.size() == 1 ? oneWord(words.get(0), scope, deep) : severalWords(words, scope, deep);
+        List<Long> ids = read.found.stream()
                 .sorted(Found.ORDER)
                 .skip((long) page * pageSize)
                 .limit(pageSize)
                 .map(Found::id)
                 .toList();
+        return new AccountPage(byIds(ids), page, pageSize, Math.min(read.total, COUNT_LIMIT + 1));
+    }
+
+    /** What was read: every match when there are few, or past the limit every match that may be on the page. */
+    private record Read(Collection<Found> found, int total) {}
+
+    /**
+     * One word: each way it may match read on its own, up to the limit, in one statement (a common prefix matches
+     * tens of thousands each way, and combining them first would read every one). The last names are read in the
+     * order shown, so that past the limit their first are already at hand; the first names it covers are then read,
+     * each in that order, a page deep.
+     */
+    private Read oneWord(Word word, Condition scope, int deep) {
+        List<Select<Record4<Integer, Long, String, String>>> ways = new ArrayList<>();
+        ways.add(dsl.select(DSL.inline(0), ACCOUNT.ID, LAST, FIRST)
+                .from(ACCOUNT)
+                .where(word.begins(LAST))
+                .and(scope)
+                .orderBy(LAST, FIRST, ACCOUNT.ID)
+                .limit(Math.max(COUNT_LIMIT + 1, deep)));
+        List<Condition> others = word.otherWays();
+        for (int i = 0; i < others.size(); i++) {
+            ways.add(dsl.select(DSL.inline(i + 1), ACCOUNT.ID, LAST, FIRST)
+                    .from(ACCOUNT)
+                    .where(others.get(i))
+                    .and(scope)
+                    .limit(COUNT_LIMIT + 1));
+        }
+        int[] perWay = new int[ways.size()];
+        Map<Long, Found> found = new LinkedHashMap<>();
+        union(ways).fetch().forEach(r -> {
+            perWay[r.value1()]++;
+            found.putIfAbsent(r.value2(), new Found(r.value2(), r.value3(), r.value4()));
+        });
+        boolean more = found.size() > COUNT_LIMIT || Arrays.stream(perWay).anyMatch(n -> n > COUNT_LIMIT);
+        if (!more) {
+            return new Read(found.values(), found.size());
+        }
+        // The usernames and emails as read: complete up to the limit, past it the first ones by username or email.
+        byName(word, scope, deep, false).fetch().forEach(r -> found.putIfAbsent(r.value1(), Found.of(r)));
+        return new Read(found.values(), COUNT_LIMIT + 1);
+    }
+
+    /**
+     * Several words: each word's matches combined in the indexes (a bitmap AND), then read, up to {@link
+     * #SEVERAL_READ} of them, and sorted. Past that (short, common words), the longest word drives, as one word past
+     * the limit, the others filtering.
+     */
+    private Read severalWords(List<Word> words, Condition scope, int deep) {
+        Condition all = scope;
+        for (Word word : words) {
+            all = all.and(word.matches());
+        }
+        List<Found> found = dsl.select(ACCOUNT.ID, LAST, FIRST)
+                .from(ACCOUNT)
+                .where(all)
+                .limit(SEVERAL_READ + 1)
+                .fetch(Found::of);
+        if (found.size() <= SEVERAL_READ) {
+            return new Read(found, found.size());
+        }
+        Word driving = words.stream()
+                .max(Comparator.comparingInt(w -> w.text.length()))
+                .orElseThrow();
+        Condition filter = scope;
+        for (Word word : words) {
+            if (word != driving) {
+                filter = filter.and(word.matches());
+            }
+        }
+        Map<Long, Found> read = new LinkedHashMap<>();
+        byName(driving, filter, deep, true).fetch().forEach(r -> read.putIfAbsent(r.value1(), Found.of(r)));
+        return new Read(read.values(), COUNT_LIMIT + 1);
+    }
+
+    /**
+     * The matches of a word that may be among the first {@code deep} shown: each name it covers (the first names it
+     * begins, up to {@link #FIRST_NAMES}, and the names it misspells) read from the index in the order shown, a page
+     * deep; with {@code all}, the last names it begins so too, and up to the count limit of the usernames and
+     * emails it begins (usernames are unique: there is no name to read them by).
+     */
+    private Select<Record3<Long, String, String>> byName(Word word, Condition filter, int deep, boolean all) {
+        List<Select<Record3<Long, String, String>>> parts = new ArrayList<>();
+        SearchName n = SEARCH_NAME.as("n");
+        Condition firstNames = n.LAST.isFalse()
+                .and(
+                        word.similarFirst.isEmpty()
+                                ? n.NAME.like(DSL.inline(word.prefix))
+                                : n.NAME.like(DSL.inline(word.prefix)).or(n.NAME.in(inlined(word.similarFirst))));
+        var first = dsl.select(n.NAME)
+                .from(n)
+                .where(firstNames)
+                .orderBy(n.NAME)
+                .limit(FIRST_NAMES)
+                .asTable("names");
+        Field<String> firstName = first.field(n.NAME);
+        Table<Record3<Long, String, String>> walk = DSL.lateral(dsl.select(ACCOUNT.ID, LAST, FIRST)
+                        .from(ACCOUNT)
+                        .where(FIRST.eq(firstName))
+                        .and(filter)
+                        .orderBy(LAST, ACCOUNT.ID)
+                        .limit(deep))
+                .as("walk", "id", "l", "f");
+        parts.add(dsl.select(walk.field(0, Long.class), walk.field(1, String.class), walk.field(2, String.class))
+                .from(first.crossJoin(walk)));
+        if (!word.similarLast.isEmpty()) {
+            for (String name : word.similarLast) {
+                parts.add(inOrder(LAST.eq(DSL.inline(name)).and(filter), deep));
+            }
+        }
+        if (all) {
+            parts.add(inOrder(word.begins(LAST).and(filter), deep));
+            for (Field<String> identifier : List.of(USERNAME, EMAIL)) {
+                parts.add(dsl.select(ACCOUNT.ID, LAST, FIRST)
+                        .from(ACCOUNT)
+                        .where(word.begins(identifier))
+                        .and(filter)
+                        .limit(COUNT_LIMIT + 1));
+            }
+        }
+        return union(parts);
+    }
+
+    /** Accounts by last name, in the order shown: one index range. */
+    private Select<Record3<Long, String, String>> inOrder(Condition byLastName, int deep) {
+        return dsl.select(ACCOUNT.ID, LAST, FIRST)
+                .from(ACCOUNT)
+                .where(byLastName)
+                .orderBy(LAST, FIRST, ACCOUNT.ID)
+                .limit(deep);
+    }
+
+    private static <R extends Record> Select<R> union(List<Select<R>> parts) {
+        Select<R> union = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            union = union.unionAll(parts.get(i));
+        }
+        return union;
+    }
+
+    private static List<Field<String>> inlined(List<String> names) {
+        return names.stream().<Field<String>>map(DSL::inline).toList();
     }
 
     /** Who may be shown: the requester's organizations (or all of MIIC) and the guide's Active/Inactive/All. */
@@ -143,72 +238,20 @@ public final class AccountSearch {
         };
     }
 
-    /**
-     * More than the count limit matched: the longest word drives. Each last name it covers is read in order, a page
-     * deep (the first names alphabetically hold the first people); each first name too; the usernames and emails it
-     * begins, up to the count limit of them, sorted. The page is cut from what was read.
-     */
-    private List<Long> manyIds(List<Word> words, Condition scope, int page, int pageSize) {
-        Word driving = words.stream()
-                .max(Comparator.comparingInt(w -> w.text.length()))
-                .orElseThrow();
-        Condition others = scope;
-        for (Word word : words) {
-            if (word != driving) {
-                others = others.and(word.matches());
-            }
+    /** A match and what it sorts by. */
+    private record Found(long id, String last, String first) {
+        // The "C" collation's order: by code point (String.compareTo would differ past the surrogates).
+        static final Comparator<Found> ORDER = Comparator.comparing(Found::last, AccountSearch::byCodePoint)
+                .thenComparing(Found::first, AccountSearch::byCodePoint)
+                .thenComparingLong(Found::id);
+
+        static Found of(Record3<Long, String, String> r) {
+            return new Found(r.value1(), r.value2(), r.value3());
         }
-        int deep = (page + 1) * pageSize;
-        List<Select<Record3<Long, String, String>>> branches = new ArrayList<>();
-        for (String name : names(driving, true, deep)) {
-            branches.add(dsl.select(ACCOUNT.ID, LAST, FIRST)
-                    .from(ACCOUNT)
-                    .where(LAST.eq(DSL.inline(name)))
-                    .and(others)
-                    .orderBy(LAST, FIRST, ACCOUNT.ID)
-                    .limit(deep));
-        }
-        for (String name : names(driving, false, FIRST_NAMES)) {
-            branches.add(dsl.select(ACCOUNT.ID, LAST, FIRST)
-                    .from(ACCOUNT)
-                    .where(FIRST.eq(DSL.inline(name)))
-                    .and(others)
-                    .orderBy(FIRST, LAST, ACCOUNT.ID)
-                    .limit(deep));
-        }
-        for (Field<String> identifier : List.of(USERNAME, EMAIL)) {
-            Table<Record3<Long, String, String>> begun = dsl.select(ACCOUNT.ID, LAST.as("l"), FIRST.as("f"))
-                    .from(ACCOUNT)
-                    .where(driving.begins(identifier))
-                    .and(others)
-                    .limit(COUNT_LIMIT + 1)
-                    .asTable("begun");
-            branches.add(
-                    dsl.select(begun.field(0, Long.class), begun.field(1, String.class), begun.field(2, String.class))
-                            .from(begun)
-                            .orderBy(begun.field(1), begun.field(2), begun.field(0))
-                            .limit(deep));
-        }
-        Select<Record3<Long, String, String>> union = branches.get(0);
-        for (int i = 1; i < branches.size(); i++) {
-            union = union.unionAll(branches.get(i));
-        }
-        Table<Record3<Long, String, String>> read = union.asTable("read", "id", "l", "f");
-        Table<Record3<Long, String, String>> found = dsl.selectDistinct(
-                        read.field(0, Long.class), read.field(1, String.class), read.field(2, String.class))
-                .from(read)
-                .asTable("found");
-        return inOrder(found, page, pageSize);
     }
 
-    private List<Long> inOrder(Table<Record3<Long, String, String>> found, int page, int pageSize) {
-        Field<Long> id = found.field(0, Long.class);
-        return dsl.select(id)
-                .from(found)
-                .orderBy(found.field(1), found.field(2), id)
-                .offset(page * pageSize)
-                .limit(pageSize)
-                .fetch(id);
+    static int byCodePoint(String a, String b) {
+        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     private List<Account> byIds(List<Long> ids) {
@@ -222,20 +265,6 @@ public final class AccountSearch {
                 .fetch(AccountRecords::map)
                 .forEach(a -> found.put(a.id(), a));
         return ids.stream().map(found::get).toList();
-    }
-
-    /** The names in use of one kind that begin with the word, alphabetically, and those it misspells. */
-    private List<String> names(Word word, boolean last, int prefixed) {
-        List<String> names = new ArrayList<>(dsl.select(SEARCH_NAME.NAME)
-                .from(SEARCH_NAME)
-                .where(SEARCH_NAME.LAST.eq(last))
-                .and(SEARCH_NAME.NAME.like(DSL.inline(word.prefix)))
-                .orderBy(SEARCH_NAME.NAME)
-                .limit(prefixed)
-                .fetch(SEARCH_NAME.NAME));
-        (last ? word.similarLast : word.similarFirst)
-                .stream().filter(n -> !names.contains(n)).forEach(names::add);
-        return names;
     }
 
     /** A typed word, with the names in use it may be a misspelling of. */
@@ -265,13 +294,14 @@ public final class AccountSearch {
 
         /** A prefix of a name, the username or the email, or a misspelling of a name. */
         Condition matches() {
-            return DSL.or(ways());
+            List<Condition> ways = new ArrayList<>(otherWays());
+            ways.add(begins(LAST));
+            return DSL.or(ways);
         }
 
-        /** Each way the word may match, each served by an index of its own. */
-        List<Condition> ways() {
-            List<Condition> ways =
-                    new ArrayList<>(List.of(begins(LAST), begins(FIRST), begins(USERNAME), begins(EMAIL)));
+        /** Each way but a prefix of the last name that the word may match, each served by an index of its own. */
+        List<Condition> otherWays() {
+            List<Condition> ways = new ArrayList<>(List.of(begins(FIRST), begins(USERNAME), begins(EMAIL)));
             if (!similarLast.isEmpty()) {
                 ways.add(LAST.in(similarLast.stream().map(DSL::inline).toList()));
             }

@@ -59,13 +59,16 @@ public final class AccountMessages {
                 : " whose user DUA is older than " + Text.date(asked.duaBeforeDate()) + " or not on file";
         String where =
                 result.everywhere() ? " in every organization you reach" : " at " + Text.org(result.organization());
-        String count = page.total() > mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT
+        // Only the search of every organization stops counting; one organization's count is exact.
+        boolean more = result.everywhere() && page.total() > mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT;
+        String count = more
                 ? "More than " + mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT + " accounts: type more of"
                         + " the name"
                 : page.total() + (page.total() == 1 ? " account" : " accounts");
+        String pages = more ? "more than " + (page.pages() - 1) : String.valueOf(page.pages());
         blocks.add(section(s -> s.text(Text.mrkdwn("*" + what + dua + "*" + where + "\n"
                 + count
-                + (page.pages() > 1 ? " · page " + (page.page() + 1) + " of " + page.pages() : "")))));
+                + (page.pages() > 1 ? " · page " + (page.page() + 1) + " of " + pages : "")))));
         if (page.accounts().isEmpty()) {
             blocks.add(context(c -> c.elements(List.of(
                     Text.mrkdwn("Nothing found. Search by last name, first name or username, or type `/miic users` for"

@@ -5,7 +5,8 @@
 #   dev/benchmark.sh                      both: the lifecycle (sweep, unlock, sign-in, search) and the round trip
 #   dev/benchmark.sh lifecycle            one million accounts: the sweep, an unlock during it, sign-in, search
 #   dev/benchmark.sh round-trip           Slack's round trip at 50 a second beside a bare Bolt app
-#   BENCH_ACCOUNTS=100000 dev/benchmark.sh lifecycle
+#   BENCH_ACCOUNTS=100000 BENCH_PARTS=search BENCH_SEED=keep dev/benchmark.sh lifecycle   a part, on a kept seed
+#   BENCH_JAVA_OPTS="-Xlog:gc*:file=/tmp/gc.log -XX:StartFlightRecording=filename=/tmp/bench.jfr" ...  to find a stall
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which argon2 >/dev/null 2>&1 || { apt-get install -y -qq argon2 >/dev/null 2>&1 || echo "(no native argon2: that figure is left out)"; }
@@ -20,7 +21,7 @@ fi
 mvn -q -B -ntp -DskipTests -Dexec.skip=true test-compile
 mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 run() {
-  java -Xmx2g -XX:+UseG1GC -Dfile.encoding=UTF-8 -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  java ${BENCH_JAVA_OPTS:-} -Xmx2g -XX:+UseG1GC -Dfile.encoding=UTF-8 -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     -DLOG_FORMAT=text -Dlogback.configurationFile=dev/bench-logback.xml "mn.miic.helpdesk.bench.$1"
 }
 case "${1:-both}" in

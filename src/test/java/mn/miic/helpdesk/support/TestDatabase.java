@@ -54,15 +54,21 @@ public final class TestDatabase {
 
     /** The owner and runtime roles, made (or their passwords set) when the admin user may; false when it may not. */
     private boolean makeRoles() {
-        try {
-            for (String role : new String[] {OWNER, RUNTIME}) {
-                execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
-                        + " CREATE ROLE " + role + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'; ELSE ALTER ROLE " + role
-                        + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'; END IF; END $$");
+        // Roles belong to the whole server: on a shared one, another test JVM (surefire runs two) may be making
+        // them at the same moment, and the loser of that race succeeds on a second try.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                for (String role : new String[] {OWNER, RUNTIME}) {
+                    execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
+                            + " CREATE ROLE " + role + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'; ELSE ALTER ROLE "
+                            + role + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'; END IF; END $$");
+                }
+                return true;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    return false;
+                }
             }
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
         }
     }
 

@@ -30,6 +30,19 @@ public final class OnceKeys {
                 == 1;
     }
 
+    /**
+     * {@link #claim}, in a transaction of its own that does not wait for the disk (Slack's retries of a request). A
+     * crash can lose only a claim whose request changed nothing yet: a change commits durably after its claim, and that
+     * commit flushes the claim with it. A lost claim lets a retry after the restart run a read again, never a change
+     * twice; and every request, a read too, no longer waits for a durable commit before its work starts.
+     */
+    public boolean claimSoon(String key) {
+        return dsl.transactionResult(cfg -> {
+            cfg.dsl().execute("set local synchronous_commit = off");
+            return new OnceKeys(cfg.dsl()).claim(key);
+        });
+    }
+
     /** Forgets claims older than the given instant: Slack stops retrying within minutes. */
     public int forgetBefore(Instant before) {
         return dsl.deleteFrom(ONCE_KEY)

@@ -65,7 +65,7 @@ public final class Background {
             MDC.put("request_id", turn.requestId());
             try {
                 log.info("Slack request from {}", turn.slackUserId());
-                if (onceKey != null && !onceKeys.claim(onceKey)) {
+                if (onceKey != null && !onceKeys.claimSoon(onceKey)) {
                     log.info("dropped a request Slack sent again: {}", onceKey);
                     return;
                 }

@@ -36,6 +36,7 @@ public final class InactivitySweep {
             int passwordsExpired,
             int batches,
             Duration took,
+            Duration expiring,
             List<Organization> withoutAdministrator) {}
 
     /**
@@ -85,6 +86,7 @@ public final class InactivitySweep {
                 break;
             }
         }
+        Duration expiring = Duration.ofNanos(System.nanoTime() - started);
         int warned = warn(bot, now, 3, 14) + warn(bot, now, 0, 3);
         int passwords = tellExpiredPasswords(bot, now);
         return new Report(
@@ -93,6 +95,7 @@ public final class InactivitySweep {
                 passwords,
                 batches,
                 Duration.ofNanos(System.nanoTime() - started),
+                expiring,
                 withoutAdministrator);
     }
 

@@ -65,8 +65,27 @@ final class Copies {
         try (Connection c = maintenance();
                 var s = c.createStatement()) {
             for (String name : made) {
-                s.execute("drop database if exists " + name + " with (force)");
+                // A copy's pool may still be closing its connections (another role's, which FORCE may not end).
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        s.execute("drop database if exists " + name + " with (force)");
+                        break;
+                    } catch (SQLException e) {
+                        if (attempt == 10) {
+                            throw e;
+                        }
+                        sleep();
+                    }
+                }
             }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

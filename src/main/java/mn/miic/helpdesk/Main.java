@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import mn.miic.helpdesk.config.Config;
 import mn.miic.helpdesk.config.ConfigException;
 import mn.miic.helpdesk.db.Database;
+import mn.miic.helpdesk.db.DatabaseClock;
 import mn.miic.helpdesk.db.Migrations;
 import mn.miic.helpdesk.importing.ImportReport;
 import mn.miic.helpdesk.outbox.SecretBox;
@@ -67,7 +67,7 @@ public final class Main {
     private static int playground(Config config, java.util.Map<String, String> env) {
         Playground playground;
         try {
-            playground = Playground.start(config, env, Clock.systemUTC(), Main::prepare);
+            playground = Playground.start(config, env, DatabaseClock.MACHINE, Main::prepare);
         } catch (RuntimeException e) {
             System.err.println("The playground could not start: " + rootMessage(e));
             return 1;
@@ -142,7 +142,7 @@ public final class Main {
     }
 
     private static int serve(Config config, Database database) {
-        Application app = new Application(config, database.dataSource(), Clock.systemUTC()).start(config.port());
+        Application app = new Application(config, database.dataSource(), DatabaseClock.MACHINE).start(config.port());
         log.info(
                 "miic-helpdesk is running on http://localhost:{} (GET /healthz, /readyz). Stop with Ctrl+C.",
                 app.port());
@@ -166,7 +166,7 @@ public final class Main {
 
     private static int importFiles(ImportFiles files, Config config, Database database) {
         // The same application as serve builds, so the import's "today" is the bot's.
-        Application app = new Application(config, database.dataSource(), Clock.systemUTC());
+        Application app = new Application(config, database.dataSource(), DatabaseClock.MACHINE);
         if (files.demo()) {
             return report(app.demoData().load());
         }

@@ -24,6 +24,13 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseClock extends Clock {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseClock.class);
+
+    /**
+     * This machine's clock: the base {@code Main} gives the application, what the database's clock is compared with,
+     * and where the tests' base clock starts (so a test's "now" comes from the same clock as the bot's).
+     */
+    public static final Clock MACHINE = Clock.systemUTC();
+
     static final Duration REMEASURE_EVERY = Duration.ofMinutes(1);
     /** PostgreSQL keeps microseconds; this machine's clock may say more. */
     private static final Duration ROUNDING = Duration.ofNanos(1_000);
@@ -34,13 +41,13 @@ public final class DatabaseClock extends Clock {
     private final ZoneId zone;
     private final Offset offset;
 
-    /** @param base this machine's clock ({@code Clock.systemUTC()}), or one a test moves */
+    /** @param base this machine's clock ({@link #MACHINE}), or one a test moves */
     public DatabaseClock(DSLContext dsl, Clock base) {
         this(
                 () -> dsl.select(DSL.currentOffsetDateTime())
                         .fetchOne(0, OffsetDateTime.class)
                         .toInstant(),
-                Clock.systemUTC(),
+                MACHINE,
                 base);
     }
 

@@ -15,7 +15,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import java.util.regex.Pattern;
 import mn.miic.helpdesk.accounts.password.PasswordHasher;
 import mn.miic.helpdesk.audit.AuditAction;
 import mn.miic.helpdesk.config.DatabaseUrl;
+import mn.miic.helpdesk.db.DatabaseClock;
 import mn.miic.helpdesk.slack.Ids;
 import mn.miic.helpdesk.support.BlockKit;
 import mn.miic.helpdesk.support.SlackWorkspace;
@@ -76,7 +76,7 @@ class CrashIT {
 
     @Test
     void a_reset_whose_bot_was_killed_before_its_dm_is_delivered_once_after_the_restart() {
-        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, DatabaseClock.MACHINE)) {
             Map<String, String> env = env(workspace, "PT5M");
             String confirmation = resetWhileSlackIsDown(workspace, env, "a");
 
@@ -108,7 +108,7 @@ class CrashIT {
 
     @Test
     void past_its_deadline_it_is_undone_instead_and_the_administrator_told() {
-        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, DatabaseClock.MACHINE)) {
             Map<String, String> env = env(workspace, "PT3S");
             StubMapping down = slackDown(workspace);
             String confirmation = resetWhileSlackIsDown(workspace, env, "b", down);
@@ -127,7 +127,7 @@ class CrashIT {
 
     @Test
     void a_request_whose_bot_was_killed_before_its_dms_reaches_every_approver_once_after_the_restart() {
-        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, DatabaseClock.MACHINE)) {
             Map<String, String> env = env(workspace, "PT5M");
             importDemo(env, "c");
             workspace.slackProfile("U0BRUCE", "bruce.wayne@northstar.example.org");
@@ -180,7 +180,7 @@ class CrashIT {
 
     @Test
     void the_sweeps_notices_outlive_a_bot_killed_before_it_could_send_them() {
-        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, DatabaseClock.MACHINE)) {
             Map<String, String> env = new HashMap<>(env(workspace, "PT5M"));
             env.put("SWEEP_EVERY", "PT2S"); // the schedule is kept in the database: a restart does not run it early
             importDemo(env, "d");

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import mn.miic.helpdesk.config.DatabaseUrl;
+import mn.miic.helpdesk.db.DatabaseClock;
 import mn.miic.helpdesk.support.FakeSocketMode;
 import mn.miic.helpdesk.support.SlackWorkspace;
 import mn.miic.helpdesk.support.TestDatabase;
@@ -37,7 +37,7 @@ class JarSmokeIT {
         Map<String, String> database =
                 Map.of("MIIC_DATA_DIR", WORK.resolve("http/postgres").toString());
         int port = JarProcess.freePort();
-        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC())) {
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, DatabaseClock.MACHINE)) {
             Map<String, String> slack = Map.of("SLACK_SIGNING_SECRET", SlackWorkspace.SIGNING_SECRET);
             walk("http", database, slack, workspace, port, EveryCommandAndForm.SlackSide.overHttp(workspace), () -> {});
         }
@@ -61,7 +61,7 @@ class JarSmokeIT {
         // As the README says: migrations as the owner role, the bot as the runtime role.
         database.putAll(TestDatabase.migrationSettings());
         int port = JarProcess.freePort();
-        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, Clock.systemUTC());
+        try (SlackWorkspace workspace = new SlackWorkspace(() -> port, DatabaseClock.MACHINE);
                 FakeSocketMode socket = new FakeSocketMode(workspace, "xapp-1-smoke")) {
             Map<String, String> slack = Map.of("SLACK_APP_TOKEN", "xapp-1-smoke");
             walk(

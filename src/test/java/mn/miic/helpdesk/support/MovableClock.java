@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import mn.miic.helpdesk.db.DatabaseClock;
 
 /**
  * The base clock the tests give the application, where {@code Main} gives it this machine's. It starts at this
@@ -23,9 +24,10 @@ public final class MovableClock extends Clock {
         this.now = start;
     }
 
-    /** This machine's time now (whole milliseconds, as PostgreSQL keeps them exactly), shifted as the run asks. */
+    /** The time now on the clock Main gives the bot (whole milliseconds, as PostgreSQL keeps them exactly), shifted as the run asks. */
     public static MovableClock startingNow() {
-        return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS).plus(shift()));
+        return new MovableClock(
+                DatabaseClock.MACHINE.instant().truncatedTo(ChronoUnit.MILLIS).plus(shift()));
     }
 
     /** For a unit test of a clock: a given instant. */

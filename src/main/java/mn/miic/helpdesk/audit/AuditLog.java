@@ -7,11 +7,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import mn.miic.helpdesk.db.ArrayRows;
 import mn.miic.helpdesk.db.Now;
 import mn.miic.helpdesk.db.jooq.tables.records.AuditEventRecord;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The append-only audit log (SPEC 6). Writes go through the caller's transaction, so a change and its row commit or
@@ -71,42 +72,75 @@ public final class AuditLog {
         insert(actor, actorUsername, action, outcome, List.of(new Row(subject, reason, changes)));
     }
 
-    /** One statement for every row, however many: one round trip for a thousand as for one. */
+    /**
+     * One statement for every row, however many: what is the same for every row bound once, and what differs bound as
+     * one array per column, so a thousand rows are six parameters (not 13,000) and the statement's text never changes
+     * (the server keeps it prepared).
+     */
     private void insert(
             Actor actor, String actorUsername, AuditAction action, AuditEntry.Outcome outcome, List<Row> rows) {
-        var insert = dsl.insertInto(
-                AUDIT_EVENT,
-                AUDIT_EVENT.OCCURRED_AT,
-                AUDIT_EVENT.REQUEST_ID,
-                AUDIT_EVENT.ACTOR_ACCOUNT_ID,
-                AUDIT_EVENT.ACTOR_USERNAME,
-                AUDIT_EVENT.ACTOR_SLACK_USER_ID,
-                AUDIT_EVENT.ACTION,
-                AUDIT_EVENT.TARGET_ACCOUNT_ID,
-                AUDIT_EVENT.TARGET_USERNAME,
-                AUDIT_EVENT.ORGANIZATION_ID,
-                AUDIT_EVENT.ORGANIZATION_CODE,
-                AUDIT_EVENT.OUTCOME,
-                AUDIT_EVENT.REASON,
-                AUDIT_EVENT.CHANGES);
-        var now = Now.of(dsl);
-        for (Row row : rows) {
-            insert = insert.values(
-                    now,
-                    actor.requestId(),
-                    actor.accountId(),
-                    actorUsername,
-                    actor.slackUserId(),
-                    action.name(),
-                    row.subject().targetAccountId(),
-                    row.subject().targetUsername(),
-                    row.subject().organizationId(),
-                    row.subject().organizationCode(),
-                    outcome.name(),
-                    truncate(row.reason()),
-                    row.changes().isEmpty() ? null : JSONB.valueOf(toJson(row.changes())));
+        int n = rows.size();
+        Long[] targetIds = new Long[n];
+        String[] targetUsernames = new String[n];
+        Long[] organizationIds = new Long[n];
+        String[] organizationCodes = new String[n];
+        String[] reasons = new String[n];
+        String[] changes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            targetIds[i] = row.subject().targetAccountId();
+            targetUsernames[i] = row.subject().targetUsername();
+            organizationIds[i] = row.subject().organizationId();
+            organizationCodes[i] = row.subject().organizationCode();
+            reasons[i] = truncate(row.reason());
+            changes[i] = row.changes().isEmpty() ? null : toJson(row.changes());
         }
-        insert.execute();
+        var each = ArrayRows.of(
+                        ArrayRows.array(targetIds, SQLDataType.BIGINT),
+                        ArrayRows.array(targetUsernames, SQLDataType.VARCHAR),
+                        ArrayRows.array(organizationIds, SQLDataType.BIGINT),
+                        ArrayRows.array(organizationCodes, SQLDataType.VARCHAR),
+                        ArrayRows.array(reasons, SQLDataType.VARCHAR),
+                        ArrayRows.array(changes, SQLDataType.VARCHAR))
+                .as(
+                        "row",
+                        "target_account_id",
+                        "target_username",
+                        "organization_id",
+                        "organization_code",
+                        "reason",
+                        "changes");
+        dsl.insertInto(
+                        AUDIT_EVENT,
+                        AUDIT_EVENT.OCCURRED_AT,
+                        AUDIT_EVENT.REQUEST_ID,
+                        AUDIT_EVENT.ACTOR_ACCOUNT_ID,
+                        AUDIT_EVENT.ACTOR_USERNAME,
+                        AUDIT_EVENT.ACTOR_SLACK_USER_ID,
+                        AUDIT_EVENT.ACTION,
+                        AUDIT_EVENT.TARGET_ACCOUNT_ID,
+                        AUDIT_EVENT.TARGET_USERNAME,
+                        AUDIT_EVENT.ORGANIZATION_ID,
+                        AUDIT_EVENT.ORGANIZATION_CODE,
+                        AUDIT_EVENT.OUTCOME,
+                        AUDIT_EVENT.REASON,
+                        AUDIT_EVENT.CHANGES)
+                .select(DSL.select(
+                                DSL.val(Now.of(dsl), AUDIT_EVENT.OCCURRED_AT),
+                                DSL.val(actor.requestId(), AUDIT_EVENT.REQUEST_ID),
+                                DSL.val(actor.accountId(), AUDIT_EVENT.ACTOR_ACCOUNT_ID),
+                                DSL.val(actorUsername, AUDIT_EVENT.ACTOR_USERNAME),
+                                DSL.val(actor.slackUserId(), AUDIT_EVENT.ACTOR_SLACK_USER_ID),
+                                DSL.val(action.name(), AUDIT_EVENT.ACTION),
+                                ArrayRows.column(each, AUDIT_EVENT.TARGET_ACCOUNT_ID),
+                                ArrayRows.column(each, AUDIT_EVENT.TARGET_USERNAME),
+                                ArrayRows.column(each, AUDIT_EVENT.ORGANIZATION_ID),
+                                ArrayRows.column(each, AUDIT_EVENT.ORGANIZATION_CODE),
+                                DSL.val(outcome.name(), AUDIT_EVENT.OUTCOME),
+                                ArrayRows.column(each, AUDIT_EVENT.REASON),
+                                ArrayRows.jsonb(each, "changes"))
+                        .from(each))
+                .execute();
     }
 
     /** The wrong passwords that locked an account: how many, the first and the last. */

@@ -188,16 +188,18 @@ public final class InactivitySweep {
 
     private int warn(Actor bot, Instant now, int fromDays, int toDays) {
         int warned = 0;
+        LifecycleRepository.Touched last = null;
         while (true) {
-            int batch = dsl.transactionResult(cfg -> {
-                var touched = new LifecycleRepository(cfg.dsl()).warnBatch(now, period, fromDays, toDays, BATCH);
-                Map<Long, Organization> orgs = organizations(cfg.dsl(), touched);
+            LifecycleRepository.Touched after = last;
+            var touched = dsl.transactionResult(cfg -> {
+                var batch = new LifecycleRepository(cfg.dsl()).warnBatch(now, period, fromDays, toDays, after, BATCH);
+                Map<Long, Organization> orgs = organizations(cfg.dsl(), batch);
                 new AuditLog(cfg.dsl())
                         .doneEach(
                                 bot,
                                 null,
                                 AuditAction.INACTIVITY_WARNING,
-                                touched.stream()
+                                batch.stream()
                                         .map(t -> {
                                             Organization org = orgs.get(t.organizationId());
                                             return new AuditLog.Row(
@@ -210,17 +212,18 @@ public final class InactivitySweep {
                                         .toList());
                 outbox.oweAll(
                         cfg.dsl(),
-                        touched.stream()
+                        batch.stream()
                                 .map(t -> new Owed.ExpiryWarning(
                                         t.accountId(), t.lastUse().plus(period)))
                                 .toList(),
                         Outbox.Options.none().tracing(bot.requestId()));
-                return touched.size();
+                return batch;
             });
-            warned += batch;
-            if (batch < BATCH) {
+            warned += touched.size();
+            if (touched.size() < BATCH) {
                 return warned;
             }
+            last = touched.stream().max(LifecycleRepository.Touched.ORDER).orElseThrow();
         }
     }
 

@@ -26,7 +26,11 @@ import org.jooq.impl.DSL;
 public final class LifecycleRepository {
 
     /** An account the sweep touched: enough to audit it and tell its people. */
-    public record Touched(long accountId, long organizationId, String username, Instant lastUse) {}
+    public record Touched(long accountId, long organizationId, String username, Instant lastUse) {
+        /** The order the warnings go in. */
+        public static final java.util.Comparator<Touched> ORDER =
+                java.util.Comparator.comparing(Touched::lastUse).thenComparingLong(Touched::accountId);
+    }
 
     private static final Field<OffsetDateTime> LAST_USE = AccountRepository.LAST_USE;
 
@@ -83,9 +87,11 @@ public final class LifecycleRepository {
     /**
      * Active accounts that expire in more than {@code fromDays} and at most {@code toDays} days and have not had this
      * warning for their current last use; records each warning, so that it goes once whatever the number of
-     * instances (a warning another instance recorded first is skipped).
+     * instances (a warning another instance recorded first is skipped). Batches go in order of last use and id, each
+     * after the last account of the one before ({@code after}, null for the first): a batch reads the accounts it
+     * warns, not again every account the batches before it warned.
      */
-    public List<Touched> warnBatch(Instant now, Duration period, int fromDays, int toDays, int limit) {
+    public List<Touched> warnBatch(Instant now, Duration period, int fromDays, int toDays, Touched after, int limit) {
         Instant lastUseAfter = now.minus(period).plus(Duration.ofDays(fromDays));
         Instant lastUseBefore = now.minus(period).plus(Duration.ofDays(toDays));
         // One statement claims the warnings: a row another instance recorded first is left out by the conflict.
@@ -100,12 +106,16 @@ public final class LifecycleRepository {
                         .where(ACCOUNT.STATUS.eq(AccountStatus.ACTIVE.name()))
                         .and(LAST_USE.gt(utc(lastUseAfter)))
                         .and(LAST_USE.le(utc(lastUseBefore)))
+                        .and(
+                                after == null
+                                        ? DSL.noCondition()
+                                        : DSL.row(LAST_USE, ACCOUNT.ID).gt(utc(after.lastUse()), after.accountId()))
                         .andNotExists(DSL.selectOne()
                                 .from(INACTIVITY_WARNING)
                                 .where(INACTIVITY_WARNING.ACCOUNT_ID.eq(ACCOUNT.ID))
                                 .and(INACTIVITY_WARNING.DAYS_BEFORE.eq(toDays))
                                 .and(INACTIVITY_WARNING.LAST_USE_AT.eq(LAST_USE)))
-                        .orderBy(ACCOUNT.ID)
+                        .orderBy(LAST_USE, ACCOUNT.ID)
                         .limit(limit))
                 .onConflictDoNothing()
                 .returningResult(INACTIVITY_WARNING.ACCOUNT_ID, INACTIVITY_WARNING.LAST_USE_AT)

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mn.miic.helpdesk.accounts.password.TemporaryPassword;
+import mn.miic.helpdesk.db.ArrayRows;
 import mn.miic.helpdesk.db.Now;
 import mn.miic.helpdesk.db.jooq.tables.records.OutboxMessageRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The outbox table: what use cases owe, written in their transactions, and what workers claim, deliver and end. A
@@ -90,44 +92,44 @@ public final class Outbox {
         rows(tx, owed, options).execute();
     }
 
-    /** The insert of these messages, due at once, as one statement; the secret (if any) is sealed by the caller. */
-    private org.jooq.InsertValuesStep9<
-                    OutboxMessageRecord,
-                    String,
-                    JSONB,
-                    String,
-                    Long,
-                    Integer,
-                    OffsetDateTime,
-                    OffsetDateTime,
-                    OffsetDateTime,
-                    String>
-            rows(DSLContext tx, List<? extends Owed> owed, Options options) {
+    /**
+     * The insert of these messages, due at once, as one statement (kind and payload bound as one array each, see
+     * {@link ArrayRows}); the secret (if any) is sealed by the caller.
+     */
+    private org.jooq.InsertReturningStep<OutboxMessageRecord> rows(
+            DSLContext tx, List<? extends Owed> owed, Options options) {
         OffsetDateTime now = Now.of(tx);
-        var insert = tx.insertInto(
-                OUTBOX_MESSAGE,
-                OUTBOX_MESSAGE.KIND,
-                OUTBOX_MESSAGE.PAYLOAD,
-                OUTBOX_MESSAGE.STATUS,
-                OUTBOX_MESSAGE.AFTER_ID,
-                OUTBOX_MESSAGE.ATTEMPTS,
-                OUTBOX_MESSAGE.NEXT_ATTEMPT_AT,
-                OUTBOX_MESSAGE.DEADLINE_AT,
-                OUTBOX_MESSAGE.CREATED_AT,
-                OUTBOX_MESSAGE.REQUEST_ID);
-        for (Owed o : owed) {
-            insert = insert.values(
-                    o.getClass().getSimpleName(),
-                    JSONB.valueOf(OwedJson.write(o)),
-                    OutboxStatus.PENDING.name(),
-                    options.afterId(),
-                    0,
-                    now,
-                    now.plus(deadline),
-                    now,
-                    options.requestId());
+        String[] kinds = new String[owed.size()];
+        String[] payloads = new String[owed.size()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = owed.get(i).getClass().getSimpleName();
+            payloads[i] = OwedJson.write(owed.get(i));
         }
-        return insert;
+        var each = ArrayRows.of(
+                        ArrayRows.array(kinds, SQLDataType.VARCHAR), ArrayRows.array(payloads, SQLDataType.VARCHAR))
+                .as("owed", "kind", "payload");
+        return tx.insertInto(
+                        OUTBOX_MESSAGE,
+                        OUTBOX_MESSAGE.KIND,
+                        OUTBOX_MESSAGE.PAYLOAD,
+                        OUTBOX_MESSAGE.STATUS,
+                        OUTBOX_MESSAGE.AFTER_ID,
+                        OUTBOX_MESSAGE.ATTEMPTS,
+                        OUTBOX_MESSAGE.NEXT_ATTEMPT_AT,
+                        OUTBOX_MESSAGE.DEADLINE_AT,
+                        OUTBOX_MESSAGE.CREATED_AT,
+                        OUTBOX_MESSAGE.REQUEST_ID)
+                .select(DSL.select(
+                                ArrayRows.column(each, OUTBOX_MESSAGE.KIND),
+                                ArrayRows.jsonb(each, "payload"),
+                                DSL.val(OutboxStatus.PENDING.name(), OUTBOX_MESSAGE.STATUS),
+                                DSL.val(options.afterId(), OUTBOX_MESSAGE.AFTER_ID),
+                                DSL.val(0, OUTBOX_MESSAGE.ATTEMPTS),
+                                DSL.val(now, OUTBOX_MESSAGE.NEXT_ATTEMPT_AT),
+                                DSL.val(now.plus(deadline), OUTBOX_MESSAGE.DEADLINE_AT),
+                                DSL.val(now, OUTBOX_MESSAGE.CREATED_AT),
+                                DSL.val(options.requestId(), OUTBOX_MESSAGE.REQUEST_ID))
+                        .from(each));
     }
 
     /**

@@ -65,7 +65,8 @@ final class Copies {
         try (Connection c = maintenance();
                 var s = c.createStatement()) {
             for (String name : made) {
-                // A copy's pool may still be closing its connections (another role's, which FORCE may not end).
+                // A copy's pool may still be closing its connections: another role's, which FORCE ends only for a
+                // member of pg_signal_backend (dev/benchmark.sh makes "bench" one), so it is tried again.
                 for (int attempt = 1; ; attempt++) {
                     try {
                         s.execute("drop database if exists " + name + " with (force)");

@@ -106,38 +106,50 @@ final class SweepFloor {
                 .get(0, Integer.class);
     }
 
+    /** The warnings in batches in order of last use and id, each after the last of the one before, as the sweep's. */
     private static void warn(DSLContext dsl, Instant now, Duration period, int fromDays, int toDays) {
         Timestamp after = Timestamp.from(now.minus(period).plus(Duration.ofDays(fromDays)));
         Timestamp before = Timestamp.from(now.minus(period).plus(Duration.ofDays(toDays)));
-        while (dsl.transactionResult(cfg -> cfg.dsl()
-                        .fetchSingle(
-                                "with claimed as (insert into inactivity_warning (account_id, last_use_at,"
-                                        + "   days_before, sent_at) select a.id, " + LAST_USE + ", " + toDays
-                                        + ", now()"
-                                        + "   from account a where a.status = 'ACTIVE' and " + LAST_USE + " > ? and "
-                                        + LAST_USE + " <= ? and not exists (select 1 from inactivity_warning w"
-                                        + "   where w.account_id = a.id and w.days_before = " + toDays
-                                        + "   and w.last_use_at = " + LAST_USE + ") order by a.id limit "
-                                        + InactivitySweep.BATCH + " on conflict do nothing"
-                                        + "   returning account_id, last_use_at),"
-                                        + " audited as (insert into audit_event (occurred_at, request_id, action,"
-                                        + "   target_account_id, target_username, organization_id, organization_code, outcome,"
-                                        + "   reason) select now(), 'floor', 'INACTIVITY_WARNING', a.id, a.username, o.id,"
-                                        + "   o.code, 'DONE', 'expires in " + toDays + " days or less, on '"
-                                        + "   || (c.last_use_at + interval '" + period.toDays() + " days')"
-                                        + "   from claimed c join account a on a.id = c.account_id"
-                                        + "   join organization o on o.id = a.organization_id),"
-                                        + " owed as (insert into outbox_message (kind, payload, status, attempts,"
-                                        + "   next_attempt_at, deadline_at, created_at, request_id)"
-                                        + "   select 'ExpiryWarning', jsonb_build_object('accountId', c.account_id,"
-                                        + "   'expiresAt', c.last_use_at + interval '" + period.toDays() + " days'),"
-                                        + "   'PENDING', 0, now(), now() + interval '1 day', now(), 'floor' from claimed c)"
-                                        + " select count(*) from claimed",
-                                after,
-                                before)
-                        .get(0, Integer.class))
-                >= InactivitySweep.BATCH) {
-            // the next batch
+        Timestamp lastUse = after;
+        long lastId = 0;
+        while (true) {
+            Timestamp fromUse = lastUse;
+            long fromId = lastId;
+            var batch = dsl.transactionResult(cfg -> cfg.dsl()
+                    .fetchSingle(
+                            "with claimed as (insert into inactivity_warning (account_id, last_use_at,"
+                                    + "   days_before, sent_at) select a.id, " + LAST_USE + ", " + toDays
+                                    + ", now()"
+                                    + "   from account a where a.status = 'ACTIVE' and " + LAST_USE + " > ? and "
+                                    + LAST_USE + " <= ? and (" + LAST_USE
+                                    + ", a.id) > (?, ?) and not exists (select 1 from"
+                                    + "   inactivity_warning w where w.account_id = a.id and w.days_before = " + toDays
+                                    + "   and w.last_use_at = " + LAST_USE + ") order by " + LAST_USE + ", a.id limit "
+                                    + InactivitySweep.BATCH + " on conflict do nothing"
+                                    + "   returning account_id, last_use_at),"
+                                    + " audited as (insert into audit_event (occurred_at, request_id, action,"
+                                    + "   target_account_id, target_username, organization_id, organization_code, outcome,"
+                                    + "   reason) select now(), 'floor', 'INACTIVITY_WARNING', a.id, a.username, o.id,"
+                                    + "   o.code, 'DONE', 'expires in " + toDays + " days or less, on '"
+                                    + "   || (c.last_use_at + interval '" + period.toDays() + " days')"
+                                    + "   from claimed c join account a on a.id = c.account_id"
+                                    + "   join organization o on o.id = a.organization_id),"
+                                    + " owed as (insert into outbox_message (kind, payload, status, attempts,"
+                                    + "   next_attempt_at, deadline_at, created_at, request_id)"
+                                    + "   select 'ExpiryWarning', jsonb_build_object('accountId', c.account_id,"
+                                    + "   'expiresAt', c.last_use_at + interval '" + period.toDays() + " days'),"
+                                    + "   'PENDING', 0, now(), now() + interval '1 day', now(), 'floor' from claimed c)"
+                                    + " select count(*), max(last_use_at), max(account_id) filter (where"
+                                    + "   last_use_at = (select max(last_use_at) from claimed)) from claimed",
+                            after,
+                            before,
+                            fromUse,
+                            fromId));
+            if (batch.get(0, Integer.class) < InactivitySweep.BATCH) {
+                return;
+            }
+            lastUse = batch.get(1, Timestamp.class);
+            lastId = batch.get(2, Long.class);
         }
     }
 }

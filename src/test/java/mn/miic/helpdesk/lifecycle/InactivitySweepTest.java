@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -157,6 +159,42 @@ class InactivitySweepTest {
                 .filteredOn(w -> w.accountId() == in10.id())
                 .hasSize(2);
         app.time.advance(Duration.ofDays(-8));
+    }
+
+    @Test
+    void warningsPastOneBatchGoToEachAccountOnceAlsoWhenManyWereLastUsedAtTheSameInstant() {
+        Organization clinic = app.fixtures.org("SWP7", OrganizationKind.CLINIC);
+        // In the 14-day band, in order of last use: more accounts signed in at one instant than a batch holds (so
+        // the second batch starts among them), then more than a batch more, a second apart.
+        int together = InactivitySweep.BATCH + 200;
+        int apart = InactivitySweep.BATCH + 300;
+        OffsetDateTime same = OffsetDateTime.ofInstant(now.minus(Duration.ofDays(80)), ZoneOffset.UTC);
+        app.dsl.execute(
+                "insert into account (organization_id, username, first_name, last_name, role, status, created_at,"
+                        + " updated_at, last_sign_in_at) select ?, 'warn' || g, 'Pat', 'Doe' || g, 'TYPICAL_USER',"
+                        + " 'ACTIVE', ?::timestamptz, ?::timestamptz, case when g <= ? then ?::timestamptz else ?::timestamptz + g * interval '1 second' end"
+                        + " from generate_series(1, ?) g",
+                clinic.id(),
+                same.minusDays(100),
+                same.minusDays(100),
+                together,
+                same,
+                same,
+                together + apart);
+
+        InactivitySweep.Report report = sweep().run();
+
+        assertThat(report.warned()).isEqualTo(together + apart);
+        var owed = app.dsl.fetchSingle("select count(*), count(distinct payload ->> 'accountId') from outbox_message"
+                + " where kind = 'ExpiryWarning'");
+        assertThat(owed.get(0, Integer.class)).as("warnings owed").isEqualTo(together + apart);
+        assertThat(owed.get(1, Integer.class)).as("accounts warned").isEqualTo(together + apart);
+        assertThat(app.dsl.fetchCount(
+                        mn.miic.helpdesk.db.jooq.Tables.AUDIT_EVENT,
+                        mn.miic.helpdesk.db.jooq.Tables.AUDIT_EVENT.ACTION.eq(AuditAction.INACTIVITY_WARNING.name())))
+                .as("one audit row per warning")
+                .isEqualTo(together + apart);
+        assertThat(sweep().run().warned()).as("not again").isZero();
     }
 
     @Test

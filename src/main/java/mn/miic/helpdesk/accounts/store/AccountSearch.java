@@ -272,15 +272,28 @@ public final class AccountSearch {
         List<String> similarLast = new ArrayList<>();
         List<String> similarFirst = new ArrayList<>();
         // A misspelled name is what fuzzy matching is for; an email or a username is typed exactly, by its prefix.
+        // A word that is a name in use is not misspelled: "maria" finds Maria and Mariana, not Mark too.
         if (text.length() >= FUZZY_FROM && text.chars().allMatch(Character::isLetter)) {
             Field<Float> closeness = DSL.field("similarity({0}, {1})", Float.class, SEARCH_NAME.NAME, DSL.val(text));
-            dsl.select(SEARCH_NAME.NAME, SEARCH_NAME.LAST)
+            Field<Boolean> exact = DSL.field(DSL.name("exact"), Boolean.class);
+            var near = dsl.select(
+                            SEARCH_NAME.NAME,
+                            SEARCH_NAME.LAST,
+                            DSL.inline(false).as(exact))
                     .from(SEARCH_NAME)
                     .where(DSL.condition("{0} % {1}", SEARCH_NAME.NAME, DSL.val(text)))
                     .and(SEARCH_NAME.NAME.notLike(DSL.inline(likePrefix(text))))
                     .orderBy(closeness.desc(), SEARCH_NAME.NAME)
-                    .limit(SIMILAR_NAMES)
-                    .forEach(r -> (r.value2() ? similarLast : similarFirst).add(r.value1()));
+                    .limit(SIMILAR_NAMES);
+            var itself = dsl.select(
+                            SEARCH_NAME.NAME, SEARCH_NAME.LAST, DSL.inline(true).as(exact))
+                    .from(SEARCH_NAME)
+                    .where(SEARCH_NAME.LAST.in(true, false)) // the key is (last, name)
+                    .and(SEARCH_NAME.NAME.eq(text));
+            var names = itself.unionAll(near).fetch();
+            if (names.stream().noneMatch(r -> r.value3())) {
+                names.forEach(r -> (r.value2() ? similarLast : similarFirst).add(r.value1()));
+            }
         }
         return new Word(text, likePrefix(text), similarLast, similarFirst);
     }

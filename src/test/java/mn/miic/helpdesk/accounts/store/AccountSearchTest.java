@@ -113,11 +113,9 @@ class AccountSearchTest {
                 .containsExactly("Aaberg", "Able", "Early");
     }
 
-    /** What "olsen" matches: what it begins, and the names close to it (pg_trgm): Olsson and Olsa. */
+    /** What "olsen" matches: what it begins. It is a name in use, so not taken for a misspelling of Olsson or Olsa. */
     private static Predicate<Account> olsen() {
-        return begins("olsen")
-                .or(a -> lower(a.name().last()).equals("olsson"))
-                .or(a -> lower(a.name().first()).equals("olsa"));
+        return begins("olsen");
     }
 
     private static boolean active(Account a) {

@@ -59,6 +59,7 @@ class SearchEverywhereTest {
         String found = search("U0SDESK", "smith");
 
         assertThat(found).contains("in every organization you reach", "smithm1", "smithj1");
+        assertThat(found).as("a name in use is not a misspelling of Smyth").doesNotContain("smyths1");
         assertThat(found).contains("SRCHKID", "SRCHFAR");
     }
 

@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 which argon2 >/dev/null 2>&1 || { apt-get install -y -qq argon2 >/dev/null 2>&1 || echo "(no native argon2: that figure is left out)"; }
 if [ -z "${DATABASE_URL:-}" ]; then
   pg_ctlcluster 15 main start 2>/dev/null || true
-  su postgres -c "psql -qc \"do \\\$\\\$ begin if not exists (select from pg_roles where rolname = 'bench') then
-    create role bench login createdb password 'bench'; end if; end \\\$\\\$; alter role bench createdb; grant pg_signal_backend to bench;\"" >/dev/null
+  su postgres -c "psql -qc \"set client_min_messages = warning; do \\\$\\\$ begin if not exists (select from pg_roles where rolname = 'bench') then
+    create role bench login createdb password 'bench'; end if; end \\\$\\\$; alter role bench createdb; grant pg_signal_backend, pg_checkpoint to bench;\"" >/dev/null
   su postgres -c "psql -qtc \"select 1 from pg_database where datname = 'miic_bench'\"" | grep -q 1 \
     || su postgres -c "createdb -O bench miic_bench"
   export DATABASE_URL=jdbc:postgresql://localhost:5432/miic_bench DATABASE_USER=bench DATABASE_PASSWORD=bench

@@ -100,6 +100,21 @@ class ViewsGoldenTest {
         return new RequestDetails(r, LOCKED, CLINIC, claimedBy, decidedBy);
     }
 
+    @org.junit.jupiter.api.Test
+    void aSearchsNotificationLineCountsAsItsListDoes() {
+        AccountPage one = new AccountPage(List.of(MICKEY), 0, 10, 1);
+        assertThat(AccountMessages.searchSummary(new SearchAccounts.Result(CLINIC, one, Map.of())))
+                .isEqualTo("1 MIIC account found");
+        AccountPage past =
+                new AccountPage(List.of(MICKEY), 0, 10, mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT + 1);
+        assertThat(AccountMessages.searchSummary(new SearchAccounts.Result(null, past, Map.of(), Map.of())))
+                .as("every organization: the count stops")
+                .isEqualTo("More than 200 MIIC accounts found");
+        assertThat(AccountMessages.searchSummary(new SearchAccounts.Result(CLINIC, past, Map.of())))
+                .as("one organization's count is exact")
+                .isEqualTo("201 MIIC accounts found");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyViewMatchesItsGoldenFileAndSlacksLimits() {
         Map<String, Object> views = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ public final class Searches {
                 page.page(),
                 page.duaBefore());
         List<LayoutBlock> blocks = AccountMessages.searchResults(result, asked);
-        String text = result.page().total() + " MIIC accounts found";
+        String text = AccountMessages.searchSummary(result);
         slack.respond(turn.responseUrl(), replace ? Replies.replacing(blocks, text) : Replies.ephemeral(blocks, text));
     }
 }

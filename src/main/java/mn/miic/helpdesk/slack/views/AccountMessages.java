@@ -45,6 +45,20 @@ public final class AccountMessages {
     }
 
     /** The guide's Manage Users list: Last Name, First Name, MI, Username, Status, Locked, Password Expires, Role. */
+    /** The notification's line for a search (what Slack shows where the blocks are not): the count as the list says. */
+    public static String searchSummary(SearchAccounts.Result result) {
+        int total = result.page().total();
+        if (pastTheCount(result)) {
+            return "More than " + mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT + " MIIC accounts found";
+        }
+        return total + (total == 1 ? " MIIC account found" : " MIIC accounts found");
+    }
+
+    /** Only the search of every organization stops counting; one organization's count is exact. */
+    private static boolean pastTheCount(SearchAccounts.Result result) {
+        return result.everywhere() && result.page().total() > mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT;
+    }
+
     public static List<LayoutBlock> searchResults(SearchAccounts.Result result, SearchPage asked) {
         AccountPage page = result.page();
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -59,8 +73,7 @@ public final class AccountMessages {
                 : " whose user DUA is older than " + Text.date(asked.duaBeforeDate()) + " or not on file";
         String where =
                 result.everywhere() ? " in every organization you reach" : " at " + Text.org(result.organization());
-        // Only the search of every organization stops counting; one organization's count is exact.
-        boolean more = result.everywhere() && page.total() > mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT;
+        boolean more = pastTheCount(result);
         String count = more
                 ? "More than " + mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT + " accounts: type more of"
                         + " the name"

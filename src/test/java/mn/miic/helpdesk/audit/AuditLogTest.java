@@ -33,6 +33,34 @@ class AuditLogTest {
             app.fixtures.account(clinic).role(Role.ADMINISTRATOR).create();
 
     @Test
+    void rows_written_together_keep_every_character_their_order_and_their_nulls() {
+        // Written as one array per column: nothing in a value may be read as array syntax or as NULL.
+        java.util.List<String> reasons = java.util.List.of(
+                "NULL", "a \"quoted\", {braced} value\\ with a backslash", "", "Åsa Ødegård ✓ 👩‍⚕️", "{}");
+        java.util.List<AuditLog.Row> rows = new java.util.ArrayList<>();
+        for (String reason : reasons) {
+            rows.add(new AuditLog.Row(
+                    new AuditLog.Subject(admin.id(), admin.username(), clinic.id(), clinic.code()),
+                    reason,
+                    Map.of("note", new Change(null, reason))));
+        }
+        rows.add(new AuditLog.Row(AuditLog.Subject.NONE, null, Map.of()));
+        Actor actor = as(admin);
+
+        new AuditLog(app.dsl).doneEach(actor, admin.username(), AuditAction.EDIT, rows);
+
+        var written = app.auditOf(actor);
+        assertThat(written)
+                .extracting(AuditEntry::reason)
+                .containsExactly(reasons.get(0), reasons.get(1), reasons.get(2), reasons.get(3), reasons.get(4), null);
+        assertThat(written.subList(0, reasons.size()))
+                .extracting(e -> e.changes().get("note").after())
+                .containsExactlyElementsOf(reasons);
+        assertThat(written.get(reasons.size()).targetAccountId()).isNull();
+        assertThat(written.get(reasons.size()).changes()).isEmpty();
+    }
+
+    @Test
     void the_runtime_role_can_neither_rewrite_history_nor_take_its_guards_away_and_the_bot_still_works() {
         Assumptions.assumeTrue(TestDatabase.twoRoles(), "the test server gave one role for both");
         Account target = app.fixtures.account(clinic).locked().create();

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import mn.miic.helpdesk.accounts.access.AccountAction;
 import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.store.AccountPage;
+import mn.miic.helpdesk.accounts.store.AccountSearch;
 import mn.miic.helpdesk.accounts.store.StatusFilter;
 import mn.miic.helpdesk.accounts.usecases.ReadAuditTrail;
 import mn.miic.helpdesk.accounts.usecases.SearchAccounts;
@@ -44,21 +45,21 @@ public final class AccountMessages {
         return List.of(section(s -> s.text(Text.mrkdwn(Text.clip(mrkdwn, 3000)))));
     }
 
-    /** The guide's Manage Users list: Last Name, First Name, MI, Username, Status, Locked, Password Expires, Role. */
     /** The notification's line for a search (what Slack shows where the blocks are not): the count as the list says. */
     public static String searchSummary(SearchAccounts.Result result) {
         int total = result.page().total();
         if (pastTheCount(result)) {
-            return "More than " + mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT + " MIIC accounts found";
+            return "More than " + AccountSearch.COUNT_LIMIT + " MIIC accounts found";
         }
         return total + (total == 1 ? " MIIC account found" : " MIIC accounts found");
     }
 
     /** Only the search of every organization stops counting; one organization's count is exact. */
     private static boolean pastTheCount(SearchAccounts.Result result) {
-        return result.everywhere() && result.page().total() > mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT;
+        return result.everywhere() && result.page().total() > AccountSearch.COUNT_LIMIT;
     }
 
+    /** The guide's Manage Users list: Last Name, First Name, MI, Username, Status, Locked, Password Expires, Role. */
     public static List<LayoutBlock> searchResults(SearchAccounts.Result result, SearchPage asked) {
         AccountPage page = result.page();
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -75,8 +76,7 @@ public final class AccountMessages {
                 result.everywhere() ? " in every organization you reach" : " at " + Text.org(result.organization());
         boolean more = pastTheCount(result);
         String count = more
-                ? "More than " + mn.miic.helpdesk.accounts.store.AccountSearch.COUNT_LIMIT + " accounts: type more of"
-                        + " the name"
+                ? "More than " + AccountSearch.COUNT_LIMIT + " accounts: type more of" + " the name"
                 : page.total() + (page.total() == 1 ? " account" : " accounts");
         String pages = more ? "more than " + (page.pages() - 1) : String.valueOf(page.pages());
         blocks.add(section(s -> s.text(Text.mrkdwn("*" + what + dua + "*" + where + "\n"

@@ -95,21 +95,13 @@ public final class AuditLog {
             reasons[i] = truncate(row.reason());
             changes[i] = row.changes().isEmpty() ? null : toJson(row.changes());
         }
-        var each = ArrayRows.of(
-                        ArrayRows.array(targetIds, SQLDataType.BIGINT),
-                        ArrayRows.array(targetUsernames, SQLDataType.VARCHAR),
-                        ArrayRows.array(organizationIds, SQLDataType.BIGINT),
-                        ArrayRows.array(organizationCodes, SQLDataType.VARCHAR),
-                        ArrayRows.array(reasons, SQLDataType.VARCHAR),
-                        ArrayRows.array(changes, SQLDataType.VARCHAR))
-                .as(
-                        "row",
-                        "target_account_id",
-                        "target_username",
-                        "organization_id",
-                        "organization_code",
-                        "reason",
-                        "changes");
+        var each = new ArrayRows("row")
+                .with(AUDIT_EVENT.TARGET_ACCOUNT_ID, targetIds, SQLDataType.BIGINT)
+                .with(AUDIT_EVENT.TARGET_USERNAME, targetUsernames, SQLDataType.VARCHAR)
+                .with(AUDIT_EVENT.ORGANIZATION_ID, organizationIds, SQLDataType.BIGINT)
+                .with(AUDIT_EVENT.ORGANIZATION_CODE, organizationCodes, SQLDataType.VARCHAR)
+                .with(AUDIT_EVENT.REASON, reasons, SQLDataType.VARCHAR)
+                .withJson(AUDIT_EVENT.CHANGES, changes);
         dsl.insertInto(
                         AUDIT_EVENT,
                         AUDIT_EVENT.OCCURRED_AT,
@@ -132,14 +124,14 @@ public final class AuditLog {
                                 DSL.val(actorUsername, AUDIT_EVENT.ACTOR_USERNAME),
                                 DSL.val(actor.slackUserId(), AUDIT_EVENT.ACTOR_SLACK_USER_ID),
                                 DSL.val(action.name(), AUDIT_EVENT.ACTION),
-                                ArrayRows.column(each, AUDIT_EVENT.TARGET_ACCOUNT_ID),
-                                ArrayRows.column(each, AUDIT_EVENT.TARGET_USERNAME),
-                                ArrayRows.column(each, AUDIT_EVENT.ORGANIZATION_ID),
-                                ArrayRows.column(each, AUDIT_EVENT.ORGANIZATION_CODE),
+                                each.field(AUDIT_EVENT.TARGET_ACCOUNT_ID),
+                                each.field(AUDIT_EVENT.TARGET_USERNAME),
+                                each.field(AUDIT_EVENT.ORGANIZATION_ID),
+                                each.field(AUDIT_EVENT.ORGANIZATION_CODE),
                                 DSL.val(outcome.name(), AUDIT_EVENT.OUTCOME),
-                                ArrayRows.column(each, AUDIT_EVENT.REASON),
-                                ArrayRows.jsonb(each, "changes"))
-                        .from(each))
+                                each.field(AUDIT_EVENT.REASON),
+                                each.json(AUDIT_EVENT.CHANGES))
+                        .from(each.table()))
                 .execute();
     }
 

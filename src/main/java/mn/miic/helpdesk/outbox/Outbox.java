@@ -105,9 +105,9 @@ public final class Outbox {
             kinds[i] = owed.get(i).getClass().getSimpleName();
             payloads[i] = OwedJson.write(owed.get(i));
         }
-        var each = ArrayRows.of(
-                        ArrayRows.array(kinds, SQLDataType.VARCHAR), ArrayRows.array(payloads, SQLDataType.VARCHAR))
-                .as("owed", "kind", "payload");
+        var each = new ArrayRows("owed")
+                .with(OUTBOX_MESSAGE.KIND, kinds, SQLDataType.VARCHAR)
+                .withJson(OUTBOX_MESSAGE.PAYLOAD, payloads);
         return tx.insertInto(
                         OUTBOX_MESSAGE,
                         OUTBOX_MESSAGE.KIND,
@@ -120,8 +120,8 @@ public final class Outbox {
                         OUTBOX_MESSAGE.CREATED_AT,
                         OUTBOX_MESSAGE.REQUEST_ID)
                 .select(DSL.select(
-                                ArrayRows.column(each, OUTBOX_MESSAGE.KIND),
-                                ArrayRows.jsonb(each, "payload"),
+                                each.field(OUTBOX_MESSAGE.KIND),
+                                each.json(OUTBOX_MESSAGE.PAYLOAD),
                                 DSL.val(OutboxStatus.PENDING.name(), OUTBOX_MESSAGE.STATUS),
                                 DSL.val(options.afterId(), OUTBOX_MESSAGE.AFTER_ID),
                                 DSL.val(0, OUTBOX_MESSAGE.ATTEMPTS),
@@ -129,7 +129,7 @@ public final class Outbox {
                                 DSL.val(now.plus(deadline), OUTBOX_MESSAGE.DEADLINE_AT),
                                 DSL.val(now, OUTBOX_MESSAGE.CREATED_AT),
                                 DSL.val(options.requestId(), OUTBOX_MESSAGE.REQUEST_ID))
-                        .from(each));
+                        .from(each.table()));
     }
 
     /**

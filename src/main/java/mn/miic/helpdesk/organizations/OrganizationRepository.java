@@ -59,13 +59,15 @@ public final class OrganizationRepository {
 
     /**
      * Takes the organization's row lock: every change that could leave a location without an administrator holds it,
-     * so two such changes to one location run one after the other and the second sees the first.
+     * so two such changes to one location run one after the other and the second sees the first. {@code FOR NO KEY
+     * UPDATE}, not {@code FOR UPDATE}: an account added to the organization meanwhile (whose foreign key takes {@code
+     * FOR KEY SHARE} on this row) need not wait for it.
      */
     public void lock(long id) {
         dsl.select(ORGANIZATION.ID)
                 .from(ORGANIZATION)
                 .where(ORGANIZATION.ID.eq(id))
-                .forUpdate()
+                .forNoKeyUpdate()
                 .execute();
     }
 

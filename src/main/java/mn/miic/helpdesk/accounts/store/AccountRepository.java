@@ -68,9 +68,16 @@ public final class AccountRepository {
         return selectAccounts().where(ACCOUNT.ID.in(ids)).fetch(AccountRecords::map);
     }
 
-    /** Reads the account and holds its row lock until the transaction ends. */
+    /**
+     * Reads the account and holds its row lock until the transaction ends. {@code FOR NO KEY UPDATE}, the lock its
+     * own update takes: rows that merely refer to the account (a request it decides, a Slack link it made) need not wait.
+     */
     public Optional<Account> lockById(long id) {
-        return selectAccounts().where(ACCOUNT.ID.eq(id)).forUpdate().of(ACCOUNT).fetchOptional(AccountRecords::map);
+        return selectAccounts()
+                .where(ACCOUNT.ID.eq(id))
+                .forNoKeyUpdate()
+                .of(ACCOUNT)
+                .fetchOptional(AccountRecords::map);
     }
 
     public Optional<Account> findByUsername(String username) {
@@ -98,8 +105,10 @@ public final class AccountRepository {
                 .fetch(0, String.class));
     }
 
-    /** The guide's search: by last name, first name or username (each word must match one), one organization. */
-    /** @param duaBefore only accounts whose user DUA is older than this date, or not on file; null for all */
+    /**
+     * The guide's search: by last name, first name or username (each word must match one), one organization.
+     *
+     * @param duaBefore only accounts whose user DUA is older than this date, or not on file; null for all */
     public AccountPage search(
             long organizationId,
             String text,

@@ -46,7 +46,7 @@ public final class EditAccount {
             var requester = unit.requester();
             policy.requireManager(requester, "edit users");
             policy.requireOverrideOnlyByHelpDesk(requester, edit.overrideReason());
-            Account before = unit.lockTarget(username);
+            Account before = unit.lockTargetAndItsLocation(username);
             policy.requireCanManage(requester, before, username, "edit users");
             if (before.version() != edit.expectedVersion()) {
                 throw Refusal.changedBySomeoneElse();

@@ -58,7 +58,7 @@ public final class InactivateAccount {
             var requester = unit.requester();
             policy.requireManager(requester, "inactivate accounts");
             policy.requireOverrideOnlyByHelpDesk(requester, overrideReason);
-            Account before = unit.lockTarget(username, together);
+            Account before = unit.lockTargetAndItsLocation(username, together);
             if (!together.claim(unit)) {
                 throw Refusal.alreadyDone();
             }

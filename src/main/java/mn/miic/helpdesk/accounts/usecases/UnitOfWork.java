@@ -124,28 +124,41 @@ public final class UnitOfWork {
     }
 
     /**
-     * Finds the target and takes the locks a change needs: the organization's row first, then the account's, always in
-     * that order so that two changes never wait on each other in a circle.
+     * Finds the target and holds its row lock until the transaction ends: for a change that cannot leave a location
+     * without an administrator (an unlock, a reset, a reactivation), which goes on while another change to its
+     * location is counting who would still manage it.
      */
     public Account lockTarget(String username) {
-        about(username);
-        Account found = accounts.findByUsername(username).orElseThrow(() -> Refusal.notFound(username));
-        organizations.lock(found.organizationId());
-        Account locked = accounts.lockById(found.id()).orElseThrow(() -> Refusal.notFound(username));
-        about(locked);
-        return locked;
+        return lock(username, java.util.OptionalLong.empty(), false);
     }
 
-    /** The account a change acts on: the one {@code together} is about when it names one, else the username's. */
+    /** {@link #lockTarget(String)} on the account {@code together} is about when it names one, else the username's. */
     public Account lockTarget(String username, Together together) {
-        if (together.accountId().isEmpty()) {
-            return lockTarget(username);
-        }
-        long id = together.accountId().getAsLong();
+        return lock(username, together.accountId(), false);
+    }
+
+    /**
+     * For a change that could leave a location without an administrator (an inactivation, an edit): the location's
+     * row first, then the account's, always in that order so that two changes never wait on each other in a circle.
+     * Two such changes to one location run one after the other, and the second counts what the first left.
+     */
+    public Account lockTargetAndItsLocation(String username) {
+        return lock(username, java.util.OptionalLong.empty(), true);
+    }
+
+    /** {@link #lockTargetAndItsLocation(String)} on the account {@code together} is about when it names one. */
+    public Account lockTargetAndItsLocation(String username, Together together) {
+        return lock(username, together.accountId(), true);
+    }
+
+    private Account lock(String username, java.util.OptionalLong id, boolean location) {
         about(username);
-        Account found = accounts.findById(id).orElseThrow(() -> Refusal.notFound(username));
-        organizations.lock(found.organizationId());
-        Account locked = accounts.lockById(id).orElseThrow(() -> Refusal.notFound(username));
+        Account found = (id.isPresent() ? accounts.findById(id.getAsLong()) : accounts.findByUsername(username))
+                .orElseThrow(() -> Refusal.notFound(username));
+        if (location) {
+            organizations.lock(found.organizationId());
+        }
+        Account locked = accounts.lockById(found.id()).orElseThrow(() -> Refusal.notFound(username));
         about(locked);
         return locked;
     }

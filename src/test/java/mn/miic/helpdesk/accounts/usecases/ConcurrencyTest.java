@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ import mn.miic.helpdesk.accounts.store.NewAccount;
 import mn.miic.helpdesk.db.jooq.Tables;
 import mn.miic.helpdesk.organizations.Organization;
 import mn.miic.helpdesk.organizations.OrganizationKind;
+import mn.miic.helpdesk.organizations.OrganizationRepository;
 import mn.miic.helpdesk.support.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -175,5 +177,88 @@ class ConcurrencyTest {
                 .singleElement()
                 .satisfies(o -> assertThat(((Refusal) o).kind()).isEqualTo(Refusal.Kind.WRONG_STATE));
         assertThat(app.reload(target).version()).isEqualTo(target.version() + 1);
+    }
+
+    /**
+     * While a change that could leave a location without an administrator holds the location (an inactivation
+     * counting who would still manage it), an unlock, a reset, a reactivation and an added account there go on at
+     * once: none of them can take the location's last administrator away. Another inactivation there waits for it.
+     */
+    @Test
+    void changes_that_cannot_leave_a_location_without_an_administrator_do_not_wait_for_one_that_could()
+            throws Exception {
+        Organization site = app.fixtures.org("HOLD1", OrganizationKind.CLINIC);
+        Account admin = app.fixtures.account(site).role(Role.ADMINISTRATOR).create();
+        Account locked = app.fixtures.account(site).locked().create();
+        Account expired = app.fixtures
+                .account(site)
+                .status(AccountStatus.INACTIVE_EXPIRED)
+                .create();
+        Account forgot = app.fixtures.account(site).create();
+        Account leaving = app.fixtures.account(site).create();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = pool.submit(() -> {
+            app.dsl.transaction(cfg -> {
+                new OrganizationRepository(cfg.dsl()).lock(site.id());
+                held.countDown();
+                release.await(60, TimeUnit.SECONDS);
+            });
+            return null;
+        });
+        try {
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            // Each on the other thread, given 10 s: one waiting for the location would wait for the holder (60 s).
+            assertThat(pool.submit(() -> app.accounts.unlock().execute(as(admin), locked.username()))
+                            .get(10, TimeUnit.SECONDS)
+                            .locked())
+                    .isFalse();
+            assertThat(pool.submit(() -> app.accounts.reactivate().execute(as(admin), expired.username()))
+                            .get(10, TimeUnit.SECONDS)
+                            .isActive())
+                    .isTrue();
+            assertThat(pool.submit(() -> app.accounts.reset().execute(as(admin), forgot.username()))
+                            .get(10, TimeUnit.SECONDS)
+                            .account()
+                            .id())
+                    .isEqualTo(forgot.id());
+            assertThat(pool.submit(() -> app.accounts
+                                    .add()
+                                    .execute(
+                                            as(admin),
+                                            null,
+                                            Forms.newUser(
+                                                    "Ida", "Added", "addedi1", RoleAssignment.of(Role.TYPICAL_USER))))
+                            .get(10, TimeUnit.SECONDS)
+                            .account()
+                            .organizationId())
+                    .isEqualTo(site.id());
+
+            Future<Account> inactivation = pool.submit(() -> app.accounts
+                    .inactivate()
+                    .execute(as(admin), leaving.username(), InactivationReason.MISUSING_MIIC, null, null));
+            awaitOneWaitingForALock();
+            assertThat(inactivation).isNotDone();
+            release.countDown();
+            assertThat(inactivation.get(10, TimeUnit.SECONDS).isActive()).isFalse();
+        } finally {
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Until a session of the test's database waits for a row lock (10 s at most). */
+    private void awaitOneWaitingForALock() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            int waiting = app.dsl
+                    .fetchOne("select count(*) from pg_stat_activity"
+                            + " where datname = current_database() and wait_event_type = 'Lock'")
+                    .get(0, Integer.class);
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no change waited for the location's lock");
     }
 }

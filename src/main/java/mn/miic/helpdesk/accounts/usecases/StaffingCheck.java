@@ -5,7 +5,8 @@ import mn.miic.helpdesk.accounts.domain.Account;
 import mn.miic.helpdesk.accounts.domain.Role;
 import mn.miic.helpdesk.organizations.Organization;
 
-/** Counts who would still manage the target's organization after a change. The caller holds the location's lock
+/**
+ * Counts who would still manage the target's organization after a change. The caller holds the location's lock
  * ({@link UnitOfWork#lockTargetAndItsLocation}).
  */
 final class StaffingCheck {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import mn.miic.helpdesk.accounts.access.AccessPolicy;
 import mn.miic.helpdesk.accounts.access.AccountAction;
@@ -129,7 +130,7 @@ public final class UnitOfWork {
      * location is counting who would still manage it.
      */
     public Account lockTarget(String username) {
-        return lock(username, java.util.OptionalLong.empty(), false);
+        return lock(username, OptionalLong.empty(), false);
     }
 
     /** {@link #lockTarget(String)} on the account {@code together} is about when it names one, else the username's. */
@@ -143,7 +144,7 @@ public final class UnitOfWork {
      * Two such changes to one location run one after the other, and the second counts what the first left.
      */
     public Account lockTargetAndItsLocation(String username) {
-        return lock(username, java.util.OptionalLong.empty(), true);
+        return lock(username, OptionalLong.empty(), true);
     }
 
     /** {@link #lockTargetAndItsLocation(String)} on the account {@code together} is about when it names one. */
@@ -151,7 +152,7 @@ public final class UnitOfWork {
         return lock(username, together.accountId(), true);
     }
 
-    private Account lock(String username, java.util.OptionalLong id, boolean location) {
+    private Account lock(String username, OptionalLong id, boolean location) {
         about(username);
         Account found = (id.isPresent() ? accounts.findById(id.getAsLong()) : accounts.findByUsername(username))
                 .orElseThrow(() -> Refusal.notFound(username));

@@ -76,7 +76,7 @@ public final class AccountMessages {
                 result.everywhere() ? " in every organization you reach" : " at " + Text.org(result.organization());
         boolean more = pastTheCount(result);
         String count = more
-                ? "More than " + AccountSearch.COUNT_LIMIT + " accounts: type more of" + " the name"
+                ? "More than " + AccountSearch.COUNT_LIMIT + " accounts: type more of the name"
                 : page.total() + (page.total() == 1 ? " account" : " accounts");
         String pages = more ? "more than " + (page.pages() - 1) : String.valueOf(page.pages());
         blocks.add(section(s -> s.text(Text.mrkdwn("*" + what + dua + "*" + where + "\n"
